@@ -1,0 +1,1 @@
+"""Runners: read inputs, skip what is stored, process in batches, write each batch with its ledger rows."""
