@@ -155,7 +155,8 @@ def articles(db: str | None, limit: int) -> None:
 @cli.command()
 @click.argument("article_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
+              help="json: the stored JSON contract; table: a readable summary with the text.")
 @friendly_errors
 def show(article_id: str, db: str | None, fmt: str) -> None:
     """Show one stored article (an id or a unique prefix of 6+ characters) with what was found in it."""
@@ -178,7 +179,7 @@ def show(article_id: str, db: str | None, fmt: str) -> None:
 @cli.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, help="How many matches.")
 @friendly_errors
 def search(query: str, db: str | None, limit: int) -> None:
     """Full-text search over stored articles (SQLite FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*)."""
@@ -191,8 +192,9 @@ def search(query: str, db: str | None, limit: int) -> None:
 @cli.command()
 @db_option
 @click.option("--type", "event_type", default=None, help="Only events of this PLOVER type (e.g. PROTEST).")
-@click.option("--limit", default=50, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", default=50, show_default=True, help="How many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: aligned columns; json: one flat record per line.")
 @friendly_errors
 def events(db: str | None, event_type: str | None, limit: int, fmt: str) -> None:
     """List stored events with source, target, place and date."""
@@ -210,7 +212,7 @@ def events(db: str | None, event_type: str | None, limit: int, fmt: str) -> None
 
 @cli.command()
 @db_option
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, help="How many places.")
 @friendly_errors
 def places(db: str | None, limit: int) -> None:
     """List the places of stored articles with coordinates, most mentioned first."""
@@ -223,7 +225,7 @@ def places(db: str | None, limit: int) -> None:
 @cli.command()
 @db_option
 @click.option("--speaker", default=None, help="Only quotes whose speaker's name contains this.")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, help="How many quotes.")
 @friendly_errors
 def quotes(db: str | None, speaker: str | None, limit: int) -> None:
     """List stored quotes with their speakers."""
@@ -236,8 +238,9 @@ def quotes(db: str | None, speaker: str | None, limit: int) -> None:
 
 @cli.command()
 @db_option
-@click.option("--status", type=click.Choice(["done", "duplicate", "skipped", "failed"]), default=None)
-@click.option("--limit", default=100, show_default=True)
+@click.option("--status", type=click.Choice(["done", "duplicate", "skipped", "failed"]), default=None,
+              help="Only items with this status.")
+@click.option("--limit", default=100, show_default=True, help="How many items.")
 @friendly_errors
 def ledger(db: str | None, status: str | None, limit: int) -> None:
     """Show the ingest ledger: every input item with its status and reason."""
