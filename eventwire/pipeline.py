@@ -17,6 +17,7 @@ fails at construction with a message that says which stage to add or move.
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +113,7 @@ class Pipeline:
         check_order(self.stages)
         self.batch_size = batch_size or settings.batch_size()
         self.failures: list[Failure] = []
+        self.timings: dict[str, float] = {name: 0.0 for name in names}  # seconds spent in each stage
 
     @property
     def names(self) -> list[str]:
@@ -134,6 +136,7 @@ class Pipeline:
             article.knowledge_hash = self.knowledge.hash
             article.pipeline_version = __version__
         for stage in self.stages:
+            started = time.perf_counter()
             try:
                 stage.process(alive)
             except Exception:  # noqa: BLE001 - isolate the failing article, then report it
@@ -146,6 +149,7 @@ class Pipeline:
                     else:
                         survivors.append(article)
                 alive = survivors
+            self.timings[stage.name] += time.perf_counter() - started
             for article in alive:
                 if stage.name not in article.done:
                     article.done.append(stage.name)

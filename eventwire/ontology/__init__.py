@@ -1,0 +1,1 @@
+"""PLOVER types, modes and contexts; CAMEO and ACLED mappings derived from them."""

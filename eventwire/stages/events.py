@@ -1,0 +1,752 @@
+"""events: who did what to whom — PLOVER events coded from the dependency parse, transparently.
+
+For every token whose lemma is a trigger in ``knowledge/event_patterns.tsv`` (verbs such as "call on",
+"land", "intervene"; event nouns such as "talks", "crackdown", "airstrike"), the patterns of that lemma are
+tried in file order and the first whose syntactic frame holds (required preposition, particle, object or
+adverb; allowed source sectors) codes the event:
+
+- source: the subject of the trigger verb (the agent of a passive; the antecedent of a relative pronoun; the
+  subject of the verb a coordinated or controlled verb depends on); for an event noun, its possessor or
+  actor modifier ("Russian airstrikes"), its "by" phrase, or the subject of the verb that governs it ("held
+  talks"); for speech acts inside a quote, the quote's speaker.
+- target: from the frame's target slots (object, or the object of the governing preposition); the subject of
+  a passive.
+- flags: negated, hypothetical, future, historical, with the words that set each in ``explanation``;
+  ``reported_by`` is the quote (or speaker) that reports the event.
+- place and date: from the trigger's clause, else its sentence, else the article (dateline/main place;
+  publication date with precision ``publication``); the rule that chose each is kept.
+
+When a source or target is a country named only by an adjective or a place ("a Russian government plane",
+"intervened in Ukraine"), the stage adds an implicit country actor for it (``kind="country"``, evidence
+"implicit"); that is why it declares ``actors`` among what it assigns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.knowledge import Knowledge
+from eventwire.model import Actor, Article, Event, Place, Quote, TimeExpr
+from eventwire.ontology.acled import acled_type
+from eventwire.ontology.cameo import cameo_code
+from eventwire.ontology.plover import TYPES, intensity
+from eventwire.stages.base import Stage, StageContext, register
+from eventwire.stages.spans import mention_of
+
+# An event dated this many days or more before the publication date is flagged historical. A year: wire
+# stories recap the last months as background, but "in 2014, when Moscow intervened" is history.
+HISTORICAL_DAYS = 365
+
+# Verbs that carry an event noun without adding meaning of their own: "held talks", "imposed a curfew".
+LIGHT_VERBS = frozenset({
+    "hold", "stage", "launch", "carry", "conduct", "begin", "start", "continue", "resume", "mount", "organise",
+    "organize", "join", "lead", "take", "make", "pay", "announce", "impose", "declare", "order", "have", "give",
+    "step", "escalate", "intensify", "end", "call", "face", "see", "wage", "unleash", "perform", "host",
+})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none"})
+NEGATING_GOVERNORS = frozenset({"deny", "refuse", "decline", "fail", "avoid", "reject", "dismiss", "rule", "halt",
+                                "stop", "cancel", "postpone", "prevent", "block", "ban", "rebuff"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "vow", "pledge",
+                              "promise", "agree", "decide", "respond", "go"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "threaten", "want", "seek", "try", "attempt", "propose", "consider", "urge", "call", "demand", "ask", "warn",
+    "fear", "risk", "excuse", "possibility", "threat", "plan", "need", "hope", "wish", "offer", "appeal",
+    "request", "press", "push", "refuse", "decline", "deny", "allow", "permit", "encourage", "order", "tell",
+    "invite", "attempt", "effort", "bid", "pretext", "chance", "prospect", "option", "idea", "right", "able",
+    "ready", "willing", "likely", "unlikely", "unjustified", "use",
+})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "write", "allege", "insist",
+                           "stress", "note", "argue", "explain", "show", "confirm", "believe", "think"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into", "over", "around",
+                            "throughout", "within", "off", "along", "towards", "toward"})
+PROTESTER_SECTORS = frozenset({"PRO", "OPP", "LAB", "CVL", "EDU"})
+SECURITY_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+NO_TRIGGER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "DATE",
+                             "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "LANGUAGE"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One row of event_patterns.tsv: a trigger lemma in a syntactic frame, and what it codes."""
+
+    id: str
+    lemma: str
+    pos: str  # V or N
+    preps: frozenset[str]
+    particles: frozenset[str]
+    objects: frozenset[str]
+    adverbs: frozenset[str]
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    targets: tuple[str, ...]
+    source_sectors: frozenset[str]
+    not_source_sectors: frozenset[str]
+    needs: frozenset[str]
+    line: int
+
+
+def _set(value: str) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
+
+
+def load_patterns(knowledge: Knowledge) -> dict[tuple[str, str], list[Pattern]]:
+    """Patterns grouped by (lemma, V|N), in file order."""
+    out: dict[tuple[str, str], list[Pattern]] = {}
+    for row in knowledge.table("event_patterns"):
+        if row["type"] not in TYPES:
+            continue  # `knowledge check` reports it; a bad row must not stop the coder
+        pattern = Pattern(
+            id=row["id"], lemma=row["lemma"].lower(), pos=row["pos"].upper() or "V",
+            preps=_set(row["prep"]), particles=_set(row["prt"]), objects=_set(row["obj"]),
+            adverbs=_set(row["adv"]), type=row["type"], mode=row.get("mode") or None,
+            contexts=tuple(c for c in (x.strip() for x in row["context"].split("|")) if c),
+            targets=tuple(t for t in (x.strip() for x in row["target"].split(",")) if t),
+            source_sectors=frozenset(s.upper() for s in _set(row["source_sectors"])),
+            not_source_sectors=frozenset(s.upper() for s in _set(row["not_source_sectors"])),
+            needs=_set(row["needs"]), line=row.line,
+        )
+        out.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
+    return out
+
+
+def load_country_words(knowledge: Knowledge) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(word -> ISO3 for names, adjectives and capitals; ISO3 -> name; ISO2 -> ISO3) from countries.tsv."""
+    words: dict[str, str] = {}
+    names: dict[str, str] = {}
+    iso2: dict[str, str] = {}
+    for row in knowledge.table("countries"):
+        code = row["iso3"]
+        if not code:
+            continue
+        names[code] = row["name"]
+        if row["iso2"]:
+            iso2[row["iso2"].upper()] = code
+        for column in ("name", "aliases", "adjectives", "demonyms", "capital", "capital_aliases"):
+            for word in row[column].split("|"):
+                if word.strip():
+                    words.setdefault(word.strip().casefold(), code)
+    return words, names, iso2
+
+
+@dataclass
+class ArticleIndex:
+    """Per-article lookups from token index to the actor, place and time expressions that cover it."""
+
+    actor: list[str | None]
+    place: list[str | None]
+    time: list[int | None]
+    section: list[str]
+    quotes: list[Quote]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    clause_head: dict[int, int] = field(default_factory=dict)
+
+
+def _cover(doc: Any, spans: Iterable[tuple[int, int, Any]]) -> list[Any]:
+    """For each token, the value of the (shortest) char span that overlaps it."""
+    out: list[Any] = [None] * len(doc)
+    width: list[int] = [1 << 30] * len(doc)
+    for start, end, value in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if end - start < width[tok.i]:
+                out[tok.i] = value
+                width[tok.i] = end - start
+    return out
+
+
+def build_index(article: Article) -> ArticleIndex:
+    doc = article.doc
+    actor_spans = [(m.doc_start, m.doc_end, a.id) for a in article.actors for m in a.mentions]
+    place_spans = [(m.doc_start, m.doc_end, p.id) for p in article.places for m in p.mentions]
+    time_spans = [(t.mention.doc_start, t.mention.doc_end, i) for i, t in enumerate(article.times)
+                  if t.value and t.type in ("DATE", "TIME")]
+    segments = article.segments()
+    sections = []
+    seg_i = 0
+    for tok in doc:
+        while seg_i + 1 < len(segments) and tok.idx >= segments[seg_i + 1].doc_start:
+            seg_i += 1
+        sections.append(segments[seg_i].section if segments else "body")
+    return ArticleIndex(
+        actor=_cover(doc, actor_spans), place=_cover(doc, place_spans), time=_cover(doc, time_spans),
+        section=sections, quotes=list(article.quotes), actors={a.id: a for a in article.actors},
+        places={p.id: p for p in article.places},
+    )
+
+
+def period_end(value: str) -> dt.date | None:
+    """The last day of the period a TimeML value names (``2014`` -> 2014-12-31, ``199X`` -> 1999-12-31)."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            year, month = int(m.group(1)), int(m.group(2))
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+        if m := re.fullmatch(r"(\d{4})(?:-(?:Q\d|[A-Z]{2}|H\d))?", value):
+            return dt.date(int(m.group(1)), 12, 31)
+        if m := re.fullmatch(r"(\d{3})X", value):
+            return dt.date(int(m.group(1)) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})XX", value):
+            return dt.date(int(m.group(1)) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+@register("events")
+class Events(Stage):
+    """PLOVER events from the parse, with flags, place, date, derived codes and an explanation."""
+
+    name = "events"
+    requires = ("doc", "actors", "places", "times", "quotes")
+    assigns = ("events", "actors")
+
+    def __init__(self, ctx: StageContext) -> None:
+        self.patterns = load_patterns(ctx.knowledge)
+        self.country_words, self.country_names, self.iso2_to_iso3 = load_country_words(ctx.knowledge)
+
+    # -- the stage ----------------------------------------------------------------------------------------
+
+    def process_article(self, article: Article) -> None:
+        doc = article.doc
+        index = build_index(article)
+        coder = _ArticleCoder(self, article, index)
+        events: list[Event] = []
+        for sent in doc.sents:
+            for tok in sent:
+                event = coder.code(tok)
+                if event is not None:
+                    events.append(event)
+        events.sort(key=lambda e: e.trigger.doc_start)
+        for i, event in enumerate(events, start=1):
+            event.id = f"E{i}"
+        article.events = events
+
+
+class _ArticleCoder:
+    """Codes the triggers of one article; holds the article's indexes and the implicit actors it adds."""
+
+    def __init__(self, stage: Events, article: Article, index: ArticleIndex) -> None:
+        self.stage = stage
+        self.article = article
+        self.index = index
+        self.doc = article.doc
+
+    # -- triggers -----------------------------------------------------------------------------------------
+
+    def candidates(self, tok: Any) -> list[Pattern]:
+        if tok.is_punct or tok.is_space:
+            return []
+        if tok.pos_ in ("VERB", "AUX"):
+            pos = "V"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pos = "N"
+        else:
+            return []
+        if tok.ent_type_ in NO_TRIGGER_ENTS:
+            return []
+        lemma = tok.lemma_.lower()
+        found = self.stage.patterns.get((lemma, pos))
+        if not found and pos == "N":
+            found = self.stage.patterns.get((tok.lower_, pos))
+        return found or []
+
+    def frame_holds(self, tok: Any, pattern: Pattern) -> bool:
+        children = list(tok.children)
+        if pattern.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in pattern.preps
+                                     for c in children):
+            return False
+        if pattern.particles and not any(c.dep_ == "prt" and c.lower_ in pattern.particles for c in children):
+            return False
+        if pattern.objects == frozenset({"-"}):
+            if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
+                return False
+        elif pattern.objects:
+            objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound", "amod")]
+            objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in objects):
+                return False
+        return not pattern.adverbs or any(
+            c.dep_ in ("advmod", "npadvmod", "acomp", "amod") and c.lemma_.lower() in pattern.adverbs for c in children
+        )
+
+    def covered_by_verb(self, tok: Any) -> bool:
+        """An event noun that is the object of a (non-light) trigger verb is that verb's event, not another."""
+        head = tok.head
+        if tok.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+            return False
+        if head.lemma_.lower() in LIGHT_VERBS:
+            return False
+        return any(self.frame_holds(head, p) for p in self.candidates(head))
+
+    def modifies_trigger(self, tok: Any) -> bool:
+        """"protest" in "protest rally" is part of the rally's event, not an event of its own."""
+        return tok.dep_ in ("compound", "nmod") and bool(self.candidates(tok.head))
+
+    def code(self, tok: Any) -> Event | None:
+        patterns = self.candidates(tok)
+        if not patterns or tok.dep_ == "amod" or (tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS
+                                                  and not any(p.preps or p.objects or p.particles for p in patterns)):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and (self.covered_by_verb(tok) or self.modifies_trigger(tok)):
+            return None
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        for pattern in patterns:
+            if not self.frame_holds(tok, pattern):
+                continue
+            source, source_rule, source_tok = self.source(tok, noun, pattern)
+            source_actor = self.index.actors.get(source) if source else None
+            sector = source_actor.sector if source_actor else None
+            if pattern.source_sectors and sector not in pattern.source_sectors:
+                continue
+            if pattern.not_source_sectors and sector in pattern.not_source_sectors:
+                if pattern.type == "PROTEST" and noun:
+                    source, source_rule, source_tok = self.protester_in_sentence(tok)
+                else:
+                    continue
+            target, target_rule, target_tok = self.target(tok, noun, pattern)
+            if target is not None and target == source:
+                target, target_rule, target_tok = None, "same as source", None
+            if "source" in pattern.needs and source is None:
+                continue
+            if "target" in pattern.needs and target is None:
+                continue
+            if "actor" in pattern.needs and not (self.political(source) or self.political(target)):
+                continue
+            return self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)
+        return None
+
+    # -- actors -------------------------------------------------------------------------------------------
+
+    def political(self, actor_id: str | None) -> bool:
+        """An actor the coder can code events for: one with a country or a sector."""
+        actor = self.index.actors.get(actor_id) if actor_id else None
+        return actor is not None and bool(actor.country or actor.sector)
+
+    def actor_of(self, tok: Any, *, deep: bool = True) -> tuple[str | None, Any]:
+        """The actor a token names: its own mention, a modifier's ("Russian government plane"), or a country."""
+        if tok is None:
+            return None, None
+        found = self.index.actor[tok.i]
+        if found:
+            return found, tok
+        if deep:
+            for child in tok.children:
+                if child.dep_ in MODIFIER_DEPS and child.i != tok.i:
+                    found = self.index.actor[child.i]
+                    if found:
+                        return found, child
+            for child in tok.children:
+                if child.dep_ in MODIFIER_DEPS:
+                    implicit = self.implicit_country(child)
+                    if implicit:
+                        return implicit, child
+        implicit = self.implicit_country(tok)
+        return (implicit, tok) if implicit else (None, None)
+
+    def implicit_country(self, tok: Any) -> str | None:
+        """An actor for the country a token names (adjective, country, capital or a resolved country place)."""
+        code = None
+        place_id = self.index.place[tok.i]
+        if place_id:
+            place = self.index.places[place_id]
+            if place.feature_class == "A" and place.country and (place.lat is not None):
+                code = self.stage.iso2_to_iso3.get(place.country.upper())
+        if code is None and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+            if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "ADJ":
+                code = self.stage.country_words.get(tok.text.casefold())
+        if code is None:
+            return None
+        for actor in self.article.actors:
+            if actor.kind == "country" and actor.country == code:
+                self.add_mention(actor, tok)
+                return actor.id
+        actor = Actor(
+            id=f"A{len(self.article.actors) + 1}", name=self.stage.country_names.get(code, tok.text), kind="country",
+            country=code, evidence=[f"implicit: the event coder read {tok.text!r} as the country {code}"],
+        )
+        self.add_mention(actor, tok)
+        self.article.actors.append(actor)
+        self.index.actors[actor.id] = actor
+        return actor.id
+
+    def add_mention(self, actor: Actor, tok: Any) -> None:
+        if not any(m.doc_start == tok.idx for m in actor.mentions):
+            actor.mentions.append(mention_of(self.article, tok, "IMPLICIT"))
+        self.index.actor[tok.i] = actor.id
+
+    def subject(self, verb: Any, depth: int = 0) -> tuple[str | None, str, Any]:
+        """The actor that does what a verb says, and the rule that found it."""
+        if depth > 4:
+            return None, "", None
+        children = list(verb.children)
+        if any(c.dep_ == "auxpass" for c in children) or any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children):
+            for c in children:
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    actor, tok = self.actor_of(pobj)
+                    if actor:
+                        return actor, "agent of passive", tok
+            return None, "passive without agent", None
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                actor, tok = self.actor_of(verb.head)
+                return actor, "antecedent of relative pronoun", tok
+            actor, tok = self.actor_of(subj)
+            return actor, "subject", tok
+        if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+            actor, rule, tok = self.subject(verb.head, depth + 1)
+            return actor, f"{rule} of the governing verb" if actor else rule, tok
+        if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+            actor, tok = self.actor_of(verb.head)
+            return actor, "noun the clause modifies", tok
+        return None, "no subject", None
+
+    def governing_verb(self, tok: Any) -> Any:
+        """The verb an event noun depends on ("held talks", "is in Berlin for talks"), or None."""
+        h = tok
+        for _ in range(5):
+            if h.dep_ not in ("dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "npadvmod", "oprd"):
+                return None
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                return h
+        return None
+
+    def source(self, tok: Any, noun: bool, pattern: Pattern) -> tuple[str | None, str, Any]:
+        if not noun:
+            actor, rule, src_tok = self.subject(tok)
+        else:
+            actor, rule, src_tok = None, "", None
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    found, t = self.actor_of(child, deep=False)
+                    if found:
+                        actor, rule, src_tok = found, f"{child.dep_} of the event noun", t
+                        break
+            if actor is None:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        found, t = self.actor_of(pobj)
+                        if found:
+                            actor, rule, src_tok = found, f"'{child.lower_}' phrase of the event noun", t
+                            break
+            if actor is None:
+                verb = self.governing_verb(tok)
+                if verb is not None:
+                    actor, rule, src_tok = self.subject(verb)
+                    rule = f"{rule} of governing verb {verb.text!r}" if actor else rule
+        if actor is None and pattern.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"):
+            quote = self.quote_at(tok)
+            if quote is not None and quote.speaker:
+                return quote.speaker, f"speaker of quote {quote.id}", None
+        return actor, rule or "none found", src_tok
+
+    def protester_in_sentence(self, tok: Any) -> tuple[str | None, str, Any]:
+        """For a protest noun whose governing subject is the police: the protesters named in the sentence."""
+        for t in tok.sent:
+            actor_id = self.index.actor[t.i]
+            if actor_id and self.index.actors[actor_id].sector in PROTESTER_SECTORS:
+                return actor_id, "protesters named in the sentence", t
+        return None, "governing subject is security forces, no protesters named", None
+
+    def target(self, tok: Any, noun: bool, pattern: Pattern) -> tuple[str | None, str, Any]:
+        children = list(tok.children)
+        passive_subj = next((c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if passive_subj is not None and not noun:
+            actor, t = self.actor_of(passive_subj)
+            if actor:
+                return actor, "subject of passive", t
+        places_to_look = [tok]
+        if noun:
+            verb = self.governing_verb(tok)
+            if verb is not None:
+                places_to_look.append(verb)
+        else:
+            obj = next((c for c in children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                places_to_look.append(obj)
+        for slot in pattern.targets:
+            if slot == "none":
+                return None, "pattern has no target", None
+            if slot in ("dobj", "dative", "iobj"):
+                deps = {"dobj"} if slot == "dobj" else {"dative", "iobj"}
+                for c in children:
+                    if c.dep_ in deps:
+                        actor, t = self.actor_of(c)
+                        if actor:
+                            return actor, slot, t
+            elif slot.startswith("prep:"):
+                preps = set(slot[5:].split("|"))
+                for host in places_to_look:
+                    for c in host.children:
+                        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                            actor, t = self.actor_of(pobj)
+                            if actor:
+                                return actor, f"object of '{c.lower_}'", t
+            elif slot == "place":
+                for t in tok.subtree:
+                    if self.index.place[t.i]:
+                        actor = self.implicit_country(t)
+                        if actor:
+                            return actor, "country where it happened", t
+        return None, "none found", None
+
+    # -- flags --------------------------------------------------------------------------------------------
+
+    def governors(self, tok: Any, limit: int = 4) -> list[Any]:
+        """The chain of heads above a trigger within its sentence (nearest first)."""
+        out = []
+        h = tok
+        for _ in range(limit):
+            if h.head.i == h.i:
+                break
+            out.append((h.dep_, h.head))
+            h = h.head
+        return out
+
+    def flags(self, tok: Any, noun: bool) -> dict[str, str]:
+        """Which flags hold, each with the words that set it."""
+        found: dict[str, str] = {}
+        children = list(tok.children)
+        verb = self.governing_verb(tok) if noun else tok
+        hosts = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
+        for host in hosts:
+            for c in host.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEG_WORDS and host is tok):
+                    found["negated"] = c.text
+                if c.dep_ in SUBJECT_DEPS and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+                    found["negated"] = "no " + c.text
+                if c.dep_ in ("aux", "auxpass"):
+                    if c.lower_ in FUTURE_AUX:
+                        found["future"] = c.text
+                    elif c.lower_ in MODAL_AUX:
+                        found["hypothetical"] = c.text
+                if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
+                    found["hypothetical"] = c.text
+        if noun and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+            found["negated"] = "no"
+        for (dep, head), below in zip(self.governors(tok), [tok, *(h for _d, h in self.governors(tok))],
+                                      strict=False):
+            lemma = head.lemma_.lower()
+            if dep == "relcl" or (dep in ("ccomp", "advcl", "conj", "parataxis")
+                                  and any(c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in below.children)):
+                break  # a clause with its own subject (or a relative clause) keeps its own tense and modality
+            if dep in ("xcomp", "acl", "advcl", "dobj", "pobj", "prep", "ccomp", "attr", "acomp", "nsubj"):
+                if lemma in NEGATING_GOVERNORS and "negated" not in found:
+                    found["negated"] = head.text
+                if lemma in FUTURE_GOVERNORS and dep in ("xcomp", "prep", "pobj") and "future" not in found:
+                    found["future"] = head.text
+                if lemma in HYPOTHETICAL_GOVERNORS and "hypothetical" not in found:
+                    found["hypothetical"] = head.text
+                for c in head.children:
+                    if c.dep_ == "neg" and "negated" not in found:
+                        found["negated"] = c.text
+                    if c.dep_ == "aux" and c.lower_ in FUTURE_AUX and "future" not in found:
+                        found["future"] = c.text
+                    if c.dep_ == "aux" and c.lower_ in MODAL_AUX and "hypothetical" not in found:
+                        found["hypothetical"] = c.text
+            if head.dep_ in ("ROOT",):
+                break
+        return found
+
+    # -- place, date, quotes ------------------------------------------------------------------------------
+
+    def clause_head(self, tok: Any) -> Any:
+        cache = self.index.clause_head
+        if tok.i in cache:
+            return self.doc[cache[tok.i]]
+        h = tok
+        while h.dep_ not in CLAUSE_DEPS or (h.dep_ == "conj" and h.pos_ not in ("VERB", "AUX")):
+            if h.head.i == h.i:
+                break
+            h = h.head
+        cache[tok.i] = h.i
+        return h
+
+    def clause_tokens(self, tok: Any) -> list[Any]:
+        head = self.clause_head(tok)
+        return [t for t in tok.sent if self.clause_head(t).i == head.i]
+
+    def place(self, tok: Any) -> tuple[str | None, str]:
+        def best(tokens: list[Any]) -> str | None:
+            hits = [(t, self.index.place[t.i]) for t in tokens if self.index.place[t.i]]
+            if not hits:
+                return None
+            locative = [pid for t, pid in hits if t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS
+                        or t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS]
+            if locative:
+                return locative[0]
+            not_origin = [pid for t, pid in hits if not (t.head.dep_ == "prep" and t.head.lower_ == "from")]
+            return (not_origin or [pid for _, pid in hits])[0]
+
+        clause = best(self.clause_tokens(tok))
+        if clause:
+            return clause, "clause"
+        sentence = best(list(tok.sent))
+        if sentence:
+            return sentence, "sentence"
+        main = self.main_place()
+        if main:
+            return main, "article main place"
+        return None, "no place in the article"
+
+    def main_place(self) -> str | None:
+        """The dateline place if the story has one, else the most mentioned place (cities before countries)."""
+        places = self.article.places
+        if not places:
+            return None
+        lead = self.article.paragraphs[0] if self.article.paragraphs else ""
+        dateline = re.match(r"^([A-Z][A-Z .'\-]+?)\s*(?:\([^)]*\))?\s*[—–-]", lead)
+        if dateline:
+            for p in places:
+                if any(m.section == "body" and m.paragraph == 0 and m.start == 0 for m in p.mentions):
+                    return p.id
+        ranked = sorted(places, key=lambda p: (-(p.feature_class == "P"), -len(p.mentions)))
+        return ranked[0].id
+
+    def date(self, tok: Any, flags: dict[str, str]) -> tuple[str | None, str | None, str]:
+        if "hypothetical" in flags and "negated" not in flags:
+            return None, None, "not dated: hypothetical"
+        times = self.article.times
+
+        def nearest(tokens: list[Any]) -> TimeExpr | None:
+            hits = [(abs(t.i - tok.i), self.index.time[t.i]) for t in tokens if self.index.time[t.i] is not None]
+            if not hits:
+                return None
+            index = min(hits, key=lambda h: h[0])[1]
+            return times[index] if index is not None else None
+
+        found = nearest(self.clause_tokens(tok))
+        rule = "clause"
+        if found is None:
+            head = self.clause_head(tok)
+            if head.dep_ in ("relcl", "advcl", "acl") and self.index.time[head.head.i] is not None:
+                found = times[self.index.time[head.head.i]]
+                rule = "time the clause modifies"
+        if found is None:
+            # a time elsewhere in the sentence dates the event only when it dates a verb ("on Aug. 9" after
+            # "election" dates the election, not the protests); a caption's date is the date of its scene
+            caption = self.index.section[tok.i] == "caption"
+            found = nearest([t for t in tok.sent if caption or self.dates_a_verb(t)])
+            rule = "caption date" if caption else "sentence"
+        if found is not None and found.value:
+            return found.value, found.granularity, rule
+        if self.article.published:
+            return self.article.published.isoformat(), "publication", "publication date"
+        return None, None, "no date in the sentence and no publication date"
+
+    def dates_a_verb(self, tok: Any) -> bool:
+        """Whether the time expression that covers a token attaches to a verb (through its preposition)."""
+        index = self.index.time[tok.i]
+        if index is None:
+            return False
+        root = tok
+        while self.index.time[root.head.i] == index and root.head.i != root.i:
+            root = root.head
+        head = root.head.head if root.head.dep_ == "prep" else root.head
+        return bool(head.pos_ in ("VERB", "AUX"))
+
+    def quote_at(self, tok: Any) -> Quote | None:
+        for quote in self.index.quotes:
+            if quote.span.doc_start <= tok.idx < quote.span.doc_end:
+                return quote
+        return None
+
+    def reporter(self, tok: Any) -> tuple[str | None, str]:
+        quote = self.quote_at(tok)
+        if quote is not None:
+            return quote.id, f"inside quote {quote.id}"
+        for dep, head in self.governors(tok, limit=6):
+            if dep == "ccomp" and head.lemma_.lower() in SPEECH_LEMMAS:
+                actor, _rule, _t = self.subject(head)
+                if actor:
+                    return actor, f"reported by the subject of {head.text!r}"
+        return None, ""
+
+    # -- the event ----------------------------------------------------------------------------------------
+
+    def make_event(self, tok: Any, pattern: Pattern, source: str | None, source_rule: str, source_tok: Any,
+                   target: str | None, target_rule: str, target_tok: Any) -> Event:
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        flags = self.flags(tok, noun)
+        place, place_rule = self.place(tok)
+        date, precision, date_rule = self.date(tok, flags)
+        historical = False
+        published = self.article.published
+        if date and published and precision != "publication":
+            end = period_end(date)
+            if end is not None and (published - end).days >= HISTORICAL_DAYS:
+                historical = True
+        reported_by, reported_rule = self.reporter(tok)
+        actors = self.index.actors
+        src_sector = actors[source].sector if source else None
+        tgt_sector = actors[target].sector if target else None
+        acled, acled_sub = acled_type(pattern.type, pattern.mode, src_sector, tgt_sector)
+        code = cameo_code(pattern.type, pattern.mode, pattern.contexts)
+        trigger = mention_of(self.article, tok, "TRIGGER")
+        words = [tok.text] + [c.text for c in tok.children if c.dep_ in ("prt",) or
+                              (c.dep_ == "prep" and c.lower_ in pattern.preps)]
+
+        def span_of(t: Any) -> dict[str, Any] | None:
+            return mention_of(self.article, t).to_dict() if t is not None else None
+
+        section = self.index.section[tok.i]
+        return Event(
+            id="",
+            type=pattern.type,
+            mode=pattern.mode,
+            contexts=list(pattern.contexts),
+            source=source,
+            target=target,
+            trigger=trigger,
+            sentence=tok.sent.text.strip(),
+            section="caption" if section == "caption" else "body",
+            place=place,
+            place_rule=place_rule,
+            date=date,
+            date_precision=precision,
+            date_rule=date_rule,
+            negated="negated" in flags,
+            hypothetical="hypothetical" in flags,
+            future="future" in flags,
+            historical=historical,
+            reported_by=reported_by,
+            cameo=code,
+            acled_type=acled,
+            acled_subtype=acled_sub,
+            intensity=intensity(pattern.type, pattern.mode),
+            explanation={
+                "pattern": pattern.id,
+                "pattern_line": pattern.line,
+                "trigger": " ".join(words),
+                "source_rule": source_rule,
+                "source_span": span_of(source_tok),
+                "target_rule": target_rule,
+                "target_span": span_of(target_tok),
+                "flags": flags,
+                "reported": reported_rule,
+            },
+        )
