@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.knowledge import Knowledge
-from eventwire.model import Actor, Article, Event, Place, Quote, TimeExpr
+from eventwire.model import Actor, Article, Event, Place, Quote, Section, TimeExpr
 from eventwire.ontology.acled import acled_type
 from eventwire.ontology.cameo import cameo_code
 from eventwire.ontology.plover import TYPES, intensity
@@ -64,7 +64,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "threaten", "want", "seek", "try", "attempt", "propose", "consider", "urge", "call", "demand", "ask", "warn",
     "fear", "risk", "excuse", "possibility", "threat", "plan", "need", "hope", "wish", "offer", "appeal",
     "request", "press", "push", "refuse", "decline", "deny", "allow", "permit", "encourage", "order", "tell",
-    "invite", "attempt", "effort", "bid", "pretext", "chance", "prospect", "option", "idea", "right", "able",
+    "invite", "effort", "bid", "pretext", "chance", "prospect", "option", "idea", "right", "able",
     "ready", "willing", "likely", "unlikely", "unjustified", "use",
 })
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "write", "allege", "insist",
@@ -148,7 +148,7 @@ class ArticleIndex:
     actor: list[str | None]
     place: list[str | None]
     time: list[int | None]
-    section: list[str]
+    section: list[Section]
     quotes: list[Quote]
     actors: dict[str, Actor]
     places: dict[str, Place]
@@ -175,9 +175,9 @@ def build_index(article: Article) -> ArticleIndex:
     actor_spans = [(m.doc_start, m.doc_end, a.id) for a in article.actors for m in a.mentions]
     place_spans = [(m.doc_start, m.doc_end, p.id) for p in article.places for m in p.mentions]
     time_spans = [(t.mention.doc_start, t.mention.doc_end, i) for i, t in enumerate(article.times)
-                  if t.value and t.type in ("DATE", "TIME")]
+                  if t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME")]
     segments = article.segments()
-    sections = []
+    sections: list[Section] = []
     seg_i = 0
     for tok in doc:
         while seg_i + 1 < len(segments) and tok.idx >= segments[seg_i + 1].doc_start:
@@ -223,6 +223,12 @@ class Events(Stage):
     def __init__(self, ctx: StageContext) -> None:
         self.patterns = load_patterns(ctx.knowledge)
         self.country_words, self.country_names, self.iso2_to_iso3 = load_country_words(ctx.knowledge)
+        # one-word group nouns and their sectors ("government" GOV, "troops" MIL), for implicit actors
+        self.group_sectors: dict[str, str] = {}
+        for row in ctx.knowledge.table("groups"):
+            for term in row["term"].split("|"):
+                if term.strip() and " " not in term.strip() and row["sector"]:
+                    self.group_sectors.setdefault(term.strip().casefold(), row["sector"])
 
     # -- the stage ----------------------------------------------------------------------------------------
 
@@ -323,7 +329,7 @@ class _ArticleCoder:
                     source, source_rule, source_tok = self.protester_in_sentence(tok)
                 else:
                     continue
-            target, target_rule, target_tok = self.target(tok, noun, pattern)
+            target, target_rule, target_tok = self.target(tok, noun, pattern, source)
             if target is not None and target == source:
                 target, target_rule, target_tok = None, "same as source", None
             if "source" in pattern.needs and source is None:
@@ -349,40 +355,46 @@ class _ArticleCoder:
         found = self.index.actor[tok.i]
         if found:
             return found, tok
-        if deep:
-            for child in tok.children:
-                if child.dep_ in MODIFIER_DEPS and child.i != tok.i:
-                    found = self.index.actor[child.i]
-                    if found:
-                        return found, child
-            for child in tok.children:
-                if child.dep_ in MODIFIER_DEPS:
-                    implicit = self.implicit_country(child)
-                    if implicit:
-                        return implicit, child
+        modifiers = [c for c in tok.children if c.dep_ in MODIFIER_DEPS] if deep else []
+        for child in modifiers:
+            found = self.index.actor[child.i]
+            if found:
+                return found, child
+        # "a Russian government plane", "Russian troops": the country from an adjective, the sector from a noun
+        sector = self.stage.group_sectors.get(tok.lemma_.casefold()) or self.stage.group_sectors.get(tok.lower_)
+        for child in modifiers:
+            sector = sector or self.stage.group_sectors.get(child.lower_)
+        for child in modifiers:
+            implicit = self.implicit_country(child, sector)
+            if implicit:
+                return implicit, child
         implicit = self.implicit_country(tok)
         return (implicit, tok) if implicit else (None, None)
 
-    def implicit_country(self, tok: Any) -> str | None:
-        """An actor for the country a token names (adjective, country, capital or a resolved country place)."""
-        code = None
+    def implicit_country(self, tok: Any, sector: str | None = None, code: str | None = None) -> str | None:
+        """An actor for the country a token names (adjective, country, capital or a resolved country place),
+        with a sector when a noun beside it gives one ("Russian government" -> RUS GOV); ``code`` when the
+        caller knows the country already (the country of a city where something happened)."""
         place_id = self.index.place[tok.i]
-        if place_id:
+        if code is None and place_id:
             place = self.index.places[place_id]
             if place.feature_class == "A" and place.country and (place.lat is not None):
                 code = self.stage.iso2_to_iso3.get(place.country.upper())
-        if code is None and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
-            if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "ADJ":
-                code = self.stage.country_words.get(tok.text.casefold())
+        if code is None and (tok.pos_ == "ADJ" or (tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("NORP", "GPE"))):
+            code = self.stage.country_words.get(tok.text.casefold())
         if code is None:
             return None
+        kind = "government" if sector else "country"
         for actor in self.article.actors:
-            if actor.kind == "country" and actor.country == code:
+            if actor.kind == kind and actor.country == code and actor.sector == sector:
                 self.add_mention(actor, tok)
                 return actor.id
+        name = self.stage.country_names.get(code, tok.text)
         actor = Actor(
-            id=f"A{len(self.article.actors) + 1}", name=self.stage.country_names.get(code, tok.text), kind="country",
-            country=code, evidence=[f"implicit: the event coder read {tok.text!r} as the country {code}"],
+            id=f"A{len(self.article.actors) + 1}", name=f"{name} ({sector})" if sector else name, kind=kind,
+            country=code, sector=sector,
+            evidence=[f"implicit: the event coder read {tok.text!r} as the country {code}"
+                      + (f" and the noun beside it as sector {sector}" if sector else "")],
         )
         self.add_mention(actor, tok)
         self.article.actors.append(actor)
@@ -471,7 +483,8 @@ class _ArticleCoder:
                 return actor_id, "protesters named in the sentence", t
         return None, "governing subject is security forces, no protesters named", None
 
-    def target(self, tok: Any, noun: bool, pattern: Pattern) -> tuple[str | None, str, Any]:
+    def target(self, tok: Any, noun: bool, pattern: Pattern, source_id: str | None = None
+               ) -> tuple[str | None, str, Any]:
         children = list(tok.children)
         passive_subj = next((c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if passive_subj is not None and not noun:
@@ -507,11 +520,20 @@ class _ArticleCoder:
                             if actor:
                                 return actor, f"object of '{c.lower_}'", t
             elif slot == "place":
-                for t in tok.subtree:
-                    if self.index.place[t.i]:
-                        actor = self.implicit_country(t)
-                        if actor:
-                            return actor, "country where it happened", t
+                clause = {t.i for t in self.clause_tokens(tok)}
+                nearest = sorted((t for t in tok.sent if self.index.place[t.i]),
+                                 key=lambda t: (t.i not in clause, abs(t.i - tok.i)))
+                source_actor = self.index.actors.get(source_id) if source_id else None
+                own = source_actor.country if source_actor else None
+                for t in nearest:
+                    place_id = self.index.place[t.i]
+                    place = self.index.places.get(place_id) if place_id else None
+                    code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+                    if code is None or code == own:
+                        continue  # not a country, or the source's own: "Moscow intervened" is not against Russia
+                    actor = self.implicit_country(t, code=code)
+                    if actor:
+                        return actor, "country where it happened", t
         return None, "none found", None
 
     # -- flags --------------------------------------------------------------------------------------------
@@ -592,11 +614,11 @@ class _ArticleCoder:
 
     def place(self, tok: Any) -> tuple[str | None, str]:
         def best(tokens: list[Any]) -> str | None:
-            hits = [(t, self.index.place[t.i]) for t in tokens if self.index.place[t.i]]
+            hits: list[tuple[Any, str]] = [(t, p) for t in tokens if (p := self.index.place[t.i])]
             if not hits:
                 return None
-            locative = [pid for t, pid in hits if t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS
-                        or t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS]
+            locative = [pid for t, pid in hits if (t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS)
+                        or (t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS)]
             if locative:
                 return locative[0]
             not_origin = [pid for t, pid in hits if not (t.head.dep_ == "prep" and t.head.lower_ == "from")]
