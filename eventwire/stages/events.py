@@ -57,15 +57,30 @@ NEGATING_GOVERNORS = frozenset({"deny", "refuse", "decline", "fail", "avoid", "r
                                 "stop", "cancel", "postpone", "prevent", "block", "ban", "rebuff"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "vow", "pledge",
-                              "promise", "agree", "decide", "respond", "go"})
+                              "promise", "agree", "decide", "respond", "go", "offer", "ready", "willing",
+                              "prepared", "committed", "determined", "poised", "due", "swear"})
+# PLOVER codes an announced intention as its own event: a promised cooperative act is AGREE, an announced
+# conflictual act THREATEN ("X will release the hostages" -> AGREE; "X will impose a curfew" -> THREATEN).
+INTENT_TO_COOPERATE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+INTENT_TO_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+# Refusing a cooperative act is a REJECT ("would not meet the demands", "failed to reach agreement").
+REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# The THREATEN mode of an announced conflictual act (its type, then its mode; "" = any mode).
+THREAT_MODES: dict[str, dict[str, str | None]] = {
+    "SANCTION": {"": "relations", "restrict": "restrict", "expel": "expel"},
+    "COERCE": {"": "restrict", "ban": "ban", "seize": "territory", "arrest": "restrict"},
+    "ASSAULT": {"": "violence"},
+    "MOBILIZE": {"": "violence"},
+    "PROTEST": {"": None},
+}
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_GOVERNORS = frozenset({
     "threaten", "want", "seek", "try", "attempt", "propose", "consider", "urge", "call", "demand", "ask", "warn",
-    "fear", "risk", "excuse", "possibility", "threat", "plan", "need", "hope", "wish", "offer", "appeal",
-    "request", "press", "push", "refuse", "decline", "deny", "allow", "permit", "encourage", "order", "tell",
+    "fear", "risk", "excuse", "possibility", "threat", "need", "hope", "wish", "appeal",
+    "request", "press", "push", "allow", "permit", "encourage", "order", "tell",
     "invite", "effort", "bid", "pretext", "chance", "prospect", "option", "idea", "right", "able",
-    "ready", "willing", "likely", "unlikely", "unjustified", "use",
+    "likely", "unlikely", "unjustified", "use",
 })
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "write", "allege", "insist",
                            "stress", "note", "argue", "explain", "show", "confirm", "believe", "think"})
@@ -262,7 +277,9 @@ class _ArticleCoder:
     def candidates(self, tok: Any) -> list[Pattern]:
         if tok.is_punct or tok.is_space:
             return []
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.tag_ == "MD":
+            pos = "M"
+        elif tok.pos_ in ("VERB", "AUX"):
             pos = "V"
         elif tok.pos_ in ("NOUN", "PROPN"):
             pos = "N"
@@ -279,7 +296,7 @@ class _ArticleCoder:
     def frame_holds(self, tok: Any, pattern: Pattern) -> bool:
         children = list(tok.children)
         if pattern.preps and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in pattern.preps
-                                     for c in children):
+                                     and not self.time_phrase(c) for c in children):
             return False
         if pattern.particles and not any(c.dep_ == "prt" and c.lower_ in pattern.particles for c in children):
             return False
@@ -287,13 +304,21 @@ class _ArticleCoder:
             if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
                 return False
         elif pattern.objects:
-            objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound", "amod")]
+            objects = [c for c in children
+                       if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound", "amod", "xcomp")]
             objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            objects += [g for o in list(objects) if o.dep_ in ("dobj", "nsubjpass") for g in o.children
+                        if g.dep_ in ("compound", "amod")]  # "suspended aid deliveries"
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in objects):
                 return False
         return not pattern.adverbs or any(
             c.dep_ in ("advmod", "npadvmod", "acomp", "amod") and c.lemma_.lower() in pattern.adverbs for c in children
         )
+
+    def time_phrase(self, prep: Any) -> bool:
+        """A prepositional phrase whose object is a time ("strike on Monday" is not a strike on someone)."""
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or self.index.time[pobj.i] is not None)
 
     def covered_by_verb(self, tok: Any) -> bool:
         """An event noun that is the object of a (non-light) trigger verb is that verb's event, not another."""
@@ -315,6 +340,8 @@ class _ArticleCoder:
             return None
         if tok.pos_ in ("NOUN", "PROPN") and (self.covered_by_verb(tok) or self.modifies_trigger(tok)):
             return None
+        if patterns[0].pos == "M":
+            return self.obligation(tok, patterns[0])
         noun = tok.pos_ in ("NOUN", "PROPN")
         for pattern in patterns:
             if not self.frame_holds(tok, pattern):
@@ -340,6 +367,31 @@ class _ArticleCoder:
                 continue
             return self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)
         return None
+
+    def obligation(self, modal: Any, pattern: Pattern) -> Event | None:
+        """"X said Y must/should Z" is a REQUEST from X to Y: the speaker is the source, Y the target."""
+        verb = modal.head
+        if modal.dep_ != "aux" or verb.i == modal.i:
+            return None
+        source, source_rule, source_tok = None, "", None
+        quote = self.quote_at(modal)
+        if quote is not None and quote.speaker:
+            source, source_rule = quote.speaker, f"speaker of quote {quote.id}"
+        else:
+            for dep, head in self.governors(verb, limit=3):
+                if dep in ("ccomp", "acl") and (head.lemma_.lower() in SPEECH_LEMMAS or head.pos_ == "NOUN"):
+                    speaker_verb = head if head.pos_ in ("VERB", "AUX") else self.governing_verb(head)
+                    if speaker_verb is not None:
+                        source, source_rule, source_tok = self.subject(speaker_verb)
+                    break
+        if source is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS), None)
+        target, target_tok = self.actor_of(subj)
+        if target is None or target == source:
+            return None
+        return self.make_event(modal, pattern, source, source_rule, source_tok, target, "subject of the obligation",
+                               target_tok)
 
     # -- actors -------------------------------------------------------------------------------------------
 
@@ -562,8 +614,8 @@ class _ArticleCoder:
                 if c.dep_ in SUBJECT_DEPS and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
                     found["negated"] = "no " + c.text
                 if c.dep_ in ("aux", "auxpass"):
-                    if c.lower_ in FUTURE_AUX:
-                        found["future"] = c.text
+                    if c.lower_ in FUTURE_AUX or (c.lower_ == "would" and self.reported(host)):
+                        found["future"] = c.text  # "said it would allow": the future of reported speech
                     elif c.lower_ in MODAL_AUX:
                         found["hypothetical"] = c.text
                 if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
@@ -593,6 +645,10 @@ class _ArticleCoder:
             if head.dep_ in ("ROOT",):
                 break
         return found
+
+    def reported(self, verb: Any) -> bool:
+        """Whether a verb heads the reported clause of a speech verb ("X said [it would allow ...]")."""
+        return bool(verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS)
 
     # -- place, date, quotes ------------------------------------------------------------------------------
 
@@ -710,10 +766,30 @@ class _ArticleCoder:
 
     # -- the event ----------------------------------------------------------------------------------------
 
+    def adjust(self, pattern: Pattern, flags: dict[str, str]) -> tuple[str, str | None, tuple[str, ...], str]:
+        """The type to code, given the flags: an announced intention is AGREE or THREATEN, a refusal REJECT.
+
+        The flags are updated: a refusal is a real REJECT event, so its ``negated`` flag is moved into the note.
+        """
+        kind = pattern.type
+        if "negated" in flags and kind in REFUSABLE and not flags["negated"].lower().startswith("no"):
+            word = flags.pop("negated")
+            flags.pop("future", None)
+            flags.pop("hypothetical", None)
+            return "REJECT", None, pattern.contexts, f"refusal ({word!r}) of {kind}"
+        if "future" in flags and "hypothetical" not in flags and "negated" not in flags:
+            if kind in INTENT_TO_COOPERATE:
+                return "AGREE", None, pattern.contexts, f"announced intention ({flags['future']!r}) to {kind}"
+            if kind in INTENT_TO_CONFLICT:
+                mode = THREAT_MODES.get(kind, {}).get(pattern.mode or "", THREAT_MODES.get(kind, {}).get("", None))
+                return "THREATEN", mode, pattern.contexts, f"announced intention ({flags['future']!r}) to {kind}"
+        return kind, pattern.mode, pattern.contexts, ""
+
     def make_event(self, tok: Any, pattern: Pattern, source: str | None, source_rule: str, source_tok: Any,
                    target: str | None, target_rule: str, target_tok: Any) -> Event:
         noun = tok.pos_ in ("NOUN", "PROPN")
         flags = self.flags(tok, noun)
+        event_type, mode, contexts, note = self.adjust(pattern, flags)
         place, place_rule = self.place(tok)
         date, precision, date_rule = self.date(tok, flags)
         historical = False
@@ -726,8 +802,8 @@ class _ArticleCoder:
         actors = self.index.actors
         src_sector = actors[source].sector if source else None
         tgt_sector = actors[target].sector if target else None
-        acled, acled_sub = acled_type(pattern.type, pattern.mode, src_sector, tgt_sector)
-        code = cameo_code(pattern.type, pattern.mode, pattern.contexts)
+        acled, acled_sub = acled_type(event_type, mode, src_sector, tgt_sector)
+        code = cameo_code(event_type, mode, contexts)
         trigger = mention_of(self.article, tok, "TRIGGER")
         words = [tok.text] + [c.text for c in tok.children if c.dep_ in ("prt",) or
                               (c.dep_ == "prep" and c.lower_ in pattern.preps)]
@@ -738,9 +814,9 @@ class _ArticleCoder:
         section = self.index.section[tok.i]
         return Event(
             id="",
-            type=pattern.type,
-            mode=pattern.mode,
-            contexts=list(pattern.contexts),
+            type=event_type,
+            mode=mode,
+            contexts=list(contexts),
             source=source,
             target=target,
             trigger=trigger,
@@ -759,10 +835,11 @@ class _ArticleCoder:
             cameo=code,
             acled_type=acled,
             acled_subtype=acled_sub,
-            intensity=intensity(pattern.type, pattern.mode),
+            intensity=intensity(event_type, mode),
             explanation={
                 "pattern": pattern.id,
                 "pattern_line": pattern.line,
+                "coded_as": note or f"{pattern.type} by the pattern",
                 "trigger": " ".join(words),
                 "source_rule": source_rule,
                 "source_span": span_of(source_tok),
