@@ -307,8 +307,12 @@ class _ArticleCoder:
             objects = [c for c in children
                        if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound", "amod", "xcomp")]
             objects += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            objects += [g for o in list(objects) if o.dep_ in ("dobj", "nsubjpass") for g in o.children
-                        if g.dep_ in ("compound", "amod")]  # "suspended aid deliveries"
+            for o in [o for o in objects if o.dep_ in ("dobj", "nsubjpass")]:
+                # "suspended aid deliveries", "handed over 700 kg of medicine", "part of an aid programme"
+                objects += [g for g in o.children if g.dep_ in ("compound", "amod")]
+                for prep in (g for g in o.children if g.dep_ == "prep" and g.lower_ == "of"):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        objects += [pobj, *(g for g in pobj.children if g.dep_ in ("compound", "amod"))]
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in objects):
                 return False
         return not pattern.adverbs or any(
@@ -325,8 +329,10 @@ class _ArticleCoder:
         head = tok.head
         if tok.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
             return False
+        specific = [p for p in self.candidates(head) if p.preps or p.particles or p.objects]
         if head.lemma_.lower() in LIGHT_VERBS:
-            return False
+            # a light verb covers its noun only in a frame of its own ("called off a strike")
+            return any(self.frame_holds(head, p) for p in specific)
         return any(self.frame_holds(head, p) for p in self.candidates(head))
 
     def modifies_trigger(self, tok: Any) -> bool:
@@ -388,7 +394,7 @@ class _ArticleCoder:
             return None
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS), None)
         target, target_tok = self.actor_of(subj)
-        if target is None or target == source:
+        if target == source:
             return None
         return self.make_event(modal, pattern, source, source_rule, source_tok, target, "subject of the obligation",
                                target_tok)
@@ -619,7 +625,7 @@ class _ArticleCoder:
                     elif c.lower_ in MODAL_AUX:
                         found["hypothetical"] = c.text
                 if c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS:
-                    found["hypothetical"] = c.text
+                    found["condition"] = c.text
         if noun and any(c.dep_ == "det" and c.lower_ == "no" for c in children):
             found["negated"] = "no"
         for (dep, head), below in zip(self.governors(tok), [tok, *(h for _d, h in self.governors(tok))],
@@ -777,6 +783,12 @@ class _ArticleCoder:
             flags.pop("future", None)
             flags.pop("hypothetical", None)
             return "REJECT", None, pattern.contexts, f"refusal ({word!r}) of {kind}"
+        if "condition" in flags:
+            # "will withdraw unless ...", "would meet if ...": a conditional announcement is still an intention;
+            # a condition on anything else ("if the army attacks") is hypothetical
+            word = flags.pop("condition")
+            if "future" not in flags:
+                flags["hypothetical"] = word
         if "future" in flags and "hypothetical" not in flags and "negated" not in flags:
             if kind in INTENT_TO_COOPERATE:
                 return "AGREE", None, pattern.contexts, f"announced intention ({flags['future']!r}) to {kind}"
