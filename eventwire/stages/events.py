@@ -65,6 +65,10 @@ INTENT_TO_COOPERATE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONC
 INTENT_TO_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 # Refusing a cooperative act is a REJECT ("would not meet the demands", "failed to reach agreement").
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Types whose parties act together: a coordinated subject's other member is the target.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+# Prepositions that make an event noun the topic of another noun ("restrictions on protests").
+TOPIC_PREPS = frozenset({"on", "about", "over", "against", "in", "for", "to", "regarding"})
 # The THREATEN mode of an announced conflictual act (its type, then its mode; "" = any mode).
 THREAT_MODES: dict[str, dict[str, str | None]] = {
     "SANCTION": {"": "relations", "restrict": "restrict", "expel": "expel"},
@@ -326,6 +330,8 @@ class _ArticleCoder:
 
     def covered_by_verb(self, tok: Any) -> bool:
         """An event noun that is the object of a (non-light) trigger verb is that verb's event, not another."""
+        if tok.dep_ in ("compound", "amod") and tok.head.dep_ in ("dobj", "nsubjpass"):
+            tok = tok.head  # "rejected the ceasefire proposal": the proposal's verb covers the ceasefire
         head = tok.head
         if tok.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
             return False
@@ -336,8 +342,14 @@ class _ArticleCoder:
         return any(self.frame_holds(head, p) for p in self.candidates(head))
 
     def modifies_trigger(self, tok: Any) -> bool:
-        """"protest" in "protest rally" is part of the rally's event, not an event of its own."""
-        return tok.dep_ in ("compound", "nmod") and bool(self.candidates(tok.head))
+        """Event nouns that are not events of their own: "protest" in "protest rally" (part of the rally's
+        event), "restrictions on protests", "a law against rallies", "her role in the talks" (the topic of
+        another noun, which is not itself an event)."""
+        if tok.dep_ in ("compound", "nmod") and bool(self.candidates(tok.head)):
+            return True
+        head = tok.head
+        return bool(tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS
+                    and head.head.pos_ in ("NOUN", "PROPN") and not self.candidates(head.head))
 
     def code(self, tok: Any) -> Event | None:
         patterns = self.candidates(tok)
@@ -363,6 +375,13 @@ class _ArticleCoder:
                 else:
                     continue
             target, target_rule, target_tok = self.target(tok, noun, pattern, source)
+            if target is None and pattern.type in SYMMETRIC and source_tok is not None:
+                # "Egypt and Jordan agreed": the other party of a coordinated subject is the target
+                for conj in source_tok.conjuncts:
+                    other, other_tok = self.actor_of(conj)
+                    if other and other != source:
+                        target, target_rule, target_tok = other, "coordinated with the source", other_tok
+                        break
             if target is not None and target == source:
                 target, target_rule, target_tok = None, "same as source", None
             if "source" in pattern.needs and source is None:
@@ -413,7 +432,8 @@ class _ArticleCoder:
         found = self.index.actor[tok.i]
         if found:
             return found, tok
-        modifiers = [c for c in tok.children if c.dep_ in MODIFIER_DEPS] if deep else []
+        # "his counterpart" is not him: possessive pronouns name the possessor, not the actor
+        modifiers = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.tag_ != "PRP$"] if deep else []
         for child in modifiers:
             found = self.index.actor[child.i]
             if found:
@@ -484,7 +504,7 @@ class _ArticleCoder:
                 return actor, "antecedent of relative pronoun", tok
             actor, tok = self.actor_of(subj)
             return actor, "subject", tok
-        if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
             actor, rule, tok = self.subject(verb.head, depth + 1)
             return actor, f"{rule} of the governing verb" if actor else rule, tok
         if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
@@ -778,7 +798,8 @@ class _ArticleCoder:
         The flags are updated: a refusal is a real REJECT event, so its ``negated`` flag is moved into the note.
         """
         kind = pattern.type
-        if "negated" in flags and kind in REFUSABLE and not flags["negated"].lower().startswith("no"):
+        cue = flags.get("negated", "").lower()
+        if cue and kind in REFUSABLE and cue != "no" and not cue.startswith("no "):
             word = flags.pop("negated")
             flags.pop("future", None)
             flags.pop("hypothetical", None)
