@@ -65,6 +65,9 @@ INTENT_TO_COOPERATE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONC
 INTENT_TO_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 # Refusing a cooperative act is a REJECT ("would not meet the demands", "failed to reach agreement").
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Nouns of number and membership whose "of" phrase names the actor ("thousands of protesters").
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
+                            "some", "many", "most", "all", "member", "part", "rest", "handful", "several", "few"})
 # Types whose parties act together: a coordinated subject's other member is the target.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Prepositions that make an event noun the topic of another noun ("restrictions on protests").
@@ -438,6 +441,12 @@ class _ArticleCoder:
             found = self.index.actor[child.i]
             if found:
                 return found, child
+        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
+            # "thousands of Iraqi Kurds", "members of the opposition": the actor is the "of" phrase
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.actor_of(pobj)
         # "a Russian government plane", "Russian troops": the country from an adjective, the sector from a noun
         sector = self.stage.group_sectors.get(tok.lemma_.casefold()) or self.stage.group_sectors.get(tok.lower_)
         for child in modifiers:
@@ -504,7 +513,10 @@ class _ArticleCoder:
                 return actor, "antecedent of relative pronoun", tok
             actor, tok = self.actor_of(subj)
             return actor, "subject", tok
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
+            verb = verb.head  # "Syria is willing to withdraw": the subject of "is willing"
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i != verb.i:
             actor, rule, tok = self.subject(verb.head, depth + 1)
             return actor, f"{rule} of the governing verb" if actor else rule, tok
         if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
