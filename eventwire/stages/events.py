@@ -68,6 +68,8 @@ REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCE
 # Nouns of number and membership whose "of" phrase names the actor ("thousands of protesters").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
                             "some", "many", "most", "all", "member", "part", "rest", "handful", "several", "few"})
+# Prepositions whose object is the party an embedded act is directed at.
+EMBEDDED_TARGET_PREPS = frozenset({"to", "for", "with", "against", "on", "between", "from", "at", "into"})
 # Types whose parties act together: a coordinated subject's other member is the target.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 # Prepositions that make an event noun the topic of another noun ("restrictions on protests").
@@ -624,6 +626,28 @@ class _ArticleCoder:
                     actor = self.implicit_country(t, code=code)
                     if actor:
                         return actor, "country where it happened", t
+        if "none" not in pattern.targets:
+            return self.embedded_target(tok, source_id)
+        return None, "none found", None
+
+    def embedded_target(self, tok: Any, source_id: str | None) -> tuple[str | None, str, Any]:
+        """When the frame's slots are empty, the party of the act the trigger is about: the subject of a
+        demanded clause ("demanded that Hamas renounce"), or the object of an embedded verb ("agreed to
+        provide aid for Romania", "offered to hand over to Great Britain")."""
+        hosts = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "acl")]
+        if tok.dep_ == "compound":  # "a mediation mission between Syria and the PLO"
+            hosts.insert(0, tok.head)
+        for host in hosts:
+            candidates = []
+            if host.dep_ == "ccomp":
+                candidates += [c for c in host.children if c.dep_ in SUBJECT_DEPS]
+            candidates += [c for c in host.children if c.dep_ in ("dobj", "dative")]
+            candidates += [g for c in host.children if c.dep_ == "prep" and c.lower_ in EMBEDDED_TARGET_PREPS
+                           for g in c.children if g.dep_ == "pobj"]
+            for cand in candidates:
+                actor, t = self.actor_of(cand)
+                if actor and actor != source_id:
+                    return actor, f"party of the embedded {host.text!r}", t
         return None, "none found", None
 
     # -- flags --------------------------------------------------------------------------------------------
