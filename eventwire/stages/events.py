@@ -57,7 +57,7 @@ NEGATING_GOVERNORS = frozenset({"deny", "refuse", "decline", "fail", "avoid", "r
                                 "stop", "cancel", "postpone", "prevent", "block", "ban", "rebuff"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_GOVERNORS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "vow", "pledge",
-                              "promise", "agree", "decide", "respond", "go", "offer", "ready", "willing",
+                              "promise", "agree", "decide", "respond", "offer", "ready", "willing",
                               "prepared", "committed", "determined", "poised", "due", "swear"})
 # PLOVER codes an announced intention as its own event: a promised cooperative act is AGREE, an announced
 # conflictual act THREATEN ("X will release the hostages" -> AGREE; "X will impose a curfew" -> THREATEN).
@@ -515,6 +515,14 @@ class _ArticleCoder:
                 return actor, "antecedent of relative pronoun", tok
             actor, tok = self.actor_of(subj)
             return actor, "subject", tok
+        if verb.dep_ == "conj" and verb.i > 0:
+            # the small parser often reads "A detained two men and B condemned the arrests" as "men and B": a
+            # noun right before a subjectless coordinated verb, attached as a conjunct of an object, is its subject
+            before = self.doc[verb.i - 1]
+            if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj" and before.head.dep_ in ("dobj", "pobj"):
+                actor, tok = self.actor_of(before)
+                if actor:
+                    return actor, "subject of a coordinated clause (parse repaired)", tok
         if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
             verb = verb.head  # "Syria is willing to withdraw": the subject of "is willing"
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
@@ -626,7 +634,7 @@ class _ArticleCoder:
                     actor = self.implicit_country(t, code=code)
                     if actor:
                         return actor, "country where it happened", t
-        if "none" not in pattern.targets:
+        if "none" not in pattern.targets and "target" not in pattern.needs:
             return self.embedded_target(tok, source_id)
         return None, "none found", None
 
@@ -687,6 +695,10 @@ class _ArticleCoder:
         for (dep, head), below in zip(self.governors(tok), [tok, *(h for _d, h in self.governors(tok))],
                                       strict=False):
             lemma = head.lemma_.lower()
+            if dep == "ccomp" and lemma in HYPOTHETICAL_GOVERNORS and "hypothetical" not in found:
+                found["hypothetical"] = head.text  # "demanded that India release": not (yet) an event
+            if dep == "xcomp" and lemma == "go" and head.tag_ == "VBG" and "future" not in found:
+                found["future"] = "going to"
             if dep == "relcl" or (dep in ("ccomp", "advcl", "conj", "parataxis")
                                   and any(c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in below.children)):
                 break  # a clause with its own subject (or a relative clause) keeps its own tense and modality
