@@ -89,7 +89,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "fear", "risk", "excuse", "possibility", "threat", "need", "hope", "wish", "appeal",
     "request", "press", "push", "allow", "permit", "encourage", "order", "tell",
     "invite", "effort", "bid", "pretext", "chance", "prospect", "option", "idea", "right", "able",
-    "likely", "unlikely", "unjustified", "use",
+    "likely", "unlikely", "unjustified",
 })
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "announce", "write", "allege", "insist",
                            "stress", "note", "argue", "explain", "show", "confirm", "believe", "think"})
@@ -469,7 +469,8 @@ class _ArticleCoder:
             place = self.index.places[place_id]
             if place.feature_class == "A" and place.country and (place.lat is not None):
                 code = self.stage.iso2_to_iso3.get(place.country.upper())
-        if code is None and (tok.pos_ == "ADJ" or (tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("NORP", "GPE"))):
+        if code is None and (tok.pos_ == "ADJ" or (tok.pos_ in ("PROPN", "NOUN") and (
+                tok.ent_type_ in ("NORP", "GPE") or tok.dep_ in ("amod", "compound")))):
             code = self.stage.country_words.get(tok.text.casefold())
         if code is None:
             return None
@@ -557,6 +558,13 @@ class _ArticleCoder:
                         actor, rule, src_tok = found, f"{child.dep_} of the event noun", t
                         break
             if actor is None:
+                # "clashes between police and protesters": the first party is the source, the other the target
+                between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+                pobj = next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
+                found, t = self.actor_of(pobj) if pobj is not None else (None, None)
+                if found:
+                    actor, rule, src_tok = found, "first party of 'between'", t
+            if actor is None:
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -610,7 +618,14 @@ class _ArticleCoder:
                         actor, t = self.actor_of(c)
                         if actor:
                             return actor, slot, t
-            elif slot.startswith("prep:"):
+            elif slot == "prep:between" or (slot.startswith("prep:") and "between" in slot[5:].split("|")
+                                             and self.between_pair(tok)):
+                pair = self.between_pair(tok)
+                if pair and pair[1][0] and pair[1][0] != source_id:
+                    return pair[1][0], "second party of 'between'", pair[1][1]
+                if slot == "prep:between":
+                    continue
+            if slot.startswith("prep:"):
                 preps = set(slot[5:].split("|"))
                 for host in places_to_look:
                     for c in host.children:
@@ -637,6 +652,15 @@ class _ArticleCoder:
         if "none" not in pattern.targets and "target" not in pattern.needs:
             return self.embedded_target(tok, source_id)
         return None, "none found", None
+
+    def between_pair(self, tok: Any) -> tuple[tuple[str | None, Any], tuple[str | None, Any]] | None:
+        """The two parties of "between A and B" under a token, as (actor, token) pairs."""
+        between = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        pobj = next((g for g in between.children if g.dep_ == "pobj"), None) if between is not None else None
+        if pobj is None:
+            return None
+        other = next(iter(pobj.conjuncts), None)
+        return self.actor_of(pobj), (self.actor_of(other) if other is not None else (None, None))
 
     def embedded_target(self, tok: Any, source_id: str | None) -> tuple[str | None, str, Any]:
         """When the frame's slots are empty, the party of the act the trigger is about: the subject of a
@@ -705,6 +729,8 @@ class _ArticleCoder:
             if dep in ("xcomp", "acl", "advcl", "dobj", "pobj", "prep", "ccomp", "attr", "acomp", "nsubj"):
                 if lemma in NEGATING_GOVERNORS and "negated" not in found:
                     found["negated"] = head.text
+                    if self.candidates(head):
+                        found["negated_by_trigger"] = head.text  # "refused to accept": one event, the refusal
                 if lemma in FUTURE_GOVERNORS and dep in ("xcomp", "prep", "pobj") and "future" not in found:
                     found["future"] = head.text
                 if lemma in HYPOTHETICAL_GOVERNORS and "hypothetical" not in found:
@@ -840,14 +866,17 @@ class _ArticleCoder:
 
     # -- the event ----------------------------------------------------------------------------------------
 
-    def adjust(self, pattern: Pattern, flags: dict[str, str]) -> tuple[str, str | None, tuple[str, ...], str]:
-        """The type to code, given the flags: an announced intention is AGREE or THREATEN, a refusal REJECT.
+    def adjust(self, pattern: Pattern, flags: dict[str, str]) -> tuple[str, str | None, tuple[str, ...], str] | None:
+        """The type to code, given the flags: an announced intention is AGREE or THREATEN, a refusal REJECT;
+        None when the event is only the object of a refusal that is coded itself.
 
         The flags are updated: a refusal is a real REJECT event, so its ``negated`` flag is moved into the note.
         """
         kind = pattern.type
         cue = flags.get("negated", "").lower()
         if cue and kind in REFUSABLE and cue != "no" and not cue.startswith("no "):
+            if "negated_by_trigger" in flags:
+                return None  # the governing "refused"/"rejected" is coded itself
             word = flags.pop("negated")
             flags.pop("future", None)
             flags.pop("hypothetical", None)
@@ -867,10 +896,14 @@ class _ArticleCoder:
         return kind, pattern.mode, pattern.contexts, ""
 
     def make_event(self, tok: Any, pattern: Pattern, source: str | None, source_rule: str, source_tok: Any,
-                   target: str | None, target_rule: str, target_tok: Any) -> Event:
+                   target: str | None, target_rule: str, target_tok: Any) -> Event | None:
         noun = tok.pos_ in ("NOUN", "PROPN")
         flags = self.flags(tok, noun)
-        event_type, mode, contexts, note = self.adjust(pattern, flags)
+        adjusted = self.adjust(pattern, flags)
+        if adjusted is None:
+            return None
+        event_type, mode, contexts, note = adjusted
+        flags.pop("negated_by_trigger", None)
         place, place_rule = self.place(tok)
         date, precision, date_rule = self.date(tok, flags)
         historical = False
