@@ -615,6 +615,8 @@ class _ArticleCoder:
                 deps = {"dobj"} if slot == "dobj" else {"dative", "iobj"}
                 for c in children:
                     if c.dep_ in deps:
+                        if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                            c = tok.head  # "Crimea, which Moscow annexed": the antecedent  # noqa: PLW2901
                         actor, t = self.actor_of(c)
                         if actor:
                             return actor, slot, t
@@ -771,14 +773,21 @@ class _ArticleCoder:
     def place(self, tok: Any) -> tuple[str | None, str]:
         def best(tokens: list[Any]) -> str | None:
             hits: list[tuple[Any, str]] = [(t, p) for t in tokens if (p := self.index.place[t.i])]
-            if not hits:
-                return None
-            locative = [pid for t, pid in hits if (t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS)
-                        or (t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS)]
-            if locative:
-                return locative[0]
-            not_origin = [pid for t, pid in hits if not (t.head.dep_ == "prep" and t.head.lower_ == "from")]
-            return (not_origin or [pid for _, pid in hits])[0]
+
+            def locative(t: Any) -> bool:
+                return bool((t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS)
+                            or (t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS))
+
+            def origin(t: Any) -> bool:
+                return bool(t.head.dep_ == "prep" and t.head.lower_ == "from")
+
+            # a continent or region ("in Europe since World War Two") places an event only when nothing closer does
+            near = [(t, p) for t, p in hits if self.index.places[p].feature_class != "L"]
+            for group in ([p for t, p in near if locative(t)], [p for t, p in near if not origin(t)],
+                          [p for t, p in hits if locative(t)], [p for _t, p in hits]):
+                if group:
+                    return group[0]
+            return None
 
         clause = best(self.clause_tokens(tok))
         if clause:
@@ -831,6 +840,8 @@ class _ArticleCoder:
             found = nearest([t for t in tok.sent if caption or self.dates_a_verb(t)])
             rule = "caption date" if caption else "sentence"
         if found is not None and found.value:
+            if "T" in found.value:  # "2022-02-24TEV": an event is dated to the day
+                return found.value.split("T")[0], "day", rule
             return found.value, found.granularity, rule
         if self.article.published:
             return self.article.published.isoformat(), "publication", "publication date"
