@@ -65,6 +65,8 @@ INTENT_TO_COOPERATE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONC
 INTENT_TO_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 # Refusing a cooperative act is a REJECT ("would not meet the demands", "failed to reach agreement").
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Sectors that challenge their own state: their protests and accusations are aimed at its government.
+DOMESTIC_CHALLENGERS = frozenset({"PRO", "OPP", "LAB", "CVL", "EDU", "MED", "NGO", "HRI", "REB", "INS", "SEP"})
 # Nouns of number and membership whose "of" phrase names the actor ("thousands of protesters").
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
                             "some", "many", "most", "all", "member", "part", "rest", "handful", "several", "few"})
@@ -389,6 +391,12 @@ class _ArticleCoder:
                         break
             if target is not None and target == source:
                 target, target_rule, target_tok = None, "same as source", None
+            if source is None and pattern.type == "PROTEST" and noun:
+                source, source_rule, source_tok = self.protester_in_sentence(tok)
+            if target is None and pattern.type in ("PROTEST", "ACCUSE"):
+                found = self.government_of(source)
+                if found:
+                    target, target_rule, target_tok = found, "government of the source's own country", None
             if "source" in pattern.needs and source is None:
                 continue
             if "target" in pattern.needs and target is None:
@@ -582,6 +590,17 @@ class _ArticleCoder:
             if quote is not None and quote.speaker:
                 return quote.speaker, f"speaker of quote {quote.id}", None
         return actor, rule or "none found", src_tok
+
+    def government_of(self, actor_id: str | None) -> str | None:
+        """For a domestic challenger (protesters, opposition, unions, media...), its country's government as
+        named in the article: a government body first ("the regime in Minsk"), else the first official."""
+        actor = self.index.actors.get(actor_id) if actor_id else None
+        if actor is None or not actor.country or actor.sector not in DOMESTIC_CHALLENGERS:
+            return None
+        officials = [a for a in self.article.actors if a.country == actor.country and a.sector == "GOV"]
+        bodies = [a for a in officials if a.kind in ("government", "organisation")]
+        chosen = (bodies or officials or [None])[0]
+        return chosen.id if chosen else None
 
     def protester_in_sentence(self, tok: Any) -> tuple[str | None, str, Any]:
         """For a protest noun whose governing subject is the police: the protesters named in the sentence."""
