@@ -78,3 +78,70 @@ def test_errors_are_one_line_and_exit_code_tells_whether_anything_was_done(tmp_p
     missing = runner.invoke(cli, ["show", "abcdef123", "--db", str(tmp_path / "s.db")])
     assert missing.exit_code == 1 and missing.stderr.startswith("error: no stored article")
     assert "Traceback" not in missing.output
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.parametrize("name", [n for n, c in all_commands(cli) if not isinstance(c, click.Group)])
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"eventwire {name}" in README.read_text(encoding="utf-8"), f"README does not document {name!r}"
+
+
+def test_every_setting_is_in_the_readme() -> None:
+    from eventwire.settings import SETTINGS
+
+    text = README.read_text(encoding="utf-8")
+    for variable in SETTINGS:
+        assert f"`{variable}`" in text, f"README does not document {variable}"
+
+
+def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Path) -> None:
+    """A real SIGINT to a running `eventwire process`: what was stored stays, the rerun stores the rest once."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"s{i:03d}.txt").write_text(
+            f"date 2022-03-{1 + i % 28:02d}\n\nStory {i}: police detained {i} protesters in the capital on Monday, "
+            f"officials said, as talks between the government and the opposition stalled for the {i}th day.",
+            encoding="utf-8")
+    db = tmp_path / "s.db"
+    exe = Path(sys.executable).parent / "eventwire"
+    env = {**os.environ, "EVENTWIRE_BATCH_SIZE": "4"}
+    proc = subprocess.Popen([str(exe), "process", str(corpus), "--db", str(db), "--format", "none"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 4:
+                break
+    if proc.poll() is not None:
+        pytest.skip("the run finished before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "run the same command again to resume" in err
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert 4 <= before < 60
+    rerun = subprocess.run([str(exe), "process", str(corpus), "--db", str(db), "--format", "none"],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{60 - before} stored, {before} already stored" in rerun.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(DISTINCT id), count(*) FROM articles").fetchone() == (60, 60)
