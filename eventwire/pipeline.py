@@ -16,6 +16,7 @@ fails at construction with a message that says which stage to add or move.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -99,10 +100,8 @@ class Pipeline:
         names = list(stages) if stages is not None else available_stages()
         for name in names:
             if name not in REGISTRY and name in STAGE_MODULES:
-                try:
+                with contextlib.suppress(ModuleNotFoundError):
                     importlib.import_module(STAGE_MODULES[name])
-                except ModuleNotFoundError:
-                    pass
             if name not in REGISTRY:
                 known = ", ".join(sorted(REGISTRY)) or "none"
                 raise ConfigError(f"unknown stage {name!r} (available: {known})")
@@ -139,12 +138,12 @@ class Pipeline:
             started = time.perf_counter()
             try:
                 stage.process(alive)
-            except Exception:  # noqa: BLE001 - isolate the failing article, then report it
+            except Exception:
                 survivors = []
                 for article in alive:
                     try:
                         stage.process([article])
-                    except Exception as exc:  # noqa: BLE001
+                    except Exception as exc:
                         self.failures.append(Failure(article, stage.name, f"{type(exc).__name__}: {exc}"))
                     else:
                         survivors.append(article)

@@ -1,11 +1,11 @@
 """The project's knowledge as readable TSV files, and their loader.
 
 Each ``*.tsv`` file in this folder is a table: ``#`` lines are comments, the first other line is the header,
-every later line a row of tab-separated values. A table may be split across files named ``TABLE.PART.tsv``
-(``office_holders.europe.tsv``): the parts are read in name order and concatenated. A user's folder (``--knowledge DIR`` or
-``EVENTWIRE_KNOWLEDGE``) holding a file of the same name extends that table; a user row whose key (the
-table's key columns, see ``schema.py``) equals a built-in row's key replaces it. A user file with a name that
-is not built in adds a new table.
+every later line a row of tab-separated values. A table may be split across files named
+``TABLE.PART.tsv`` (``office_holders.europe.tsv``): the parts are read in name order and concatenated.
+A user's folder (``--knowledge DIR`` or ``EVENTWIRE_KNOWLEDGE``) holding a file of the same name extends
+that table; a user row whose key (the table's key columns, see ``schema.py``) equals a built-in row's key
+replaces it. A user file with a name that is not built in adds a new table.
 
 The hash of every table in force is stored with every processed article, so that a result can be traced to
 the knowledge that made it.

@@ -64,9 +64,9 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    if reader_for(child) is not None:
-                        yield child
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and reader_for(child) is not None:
+                    yield child
         elif path.exists():
             yield path
         else:

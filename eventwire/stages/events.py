@@ -599,8 +599,8 @@ class _ArticleCoder:
             return None
         officials = [a for a in self.article.actors if a.country == actor.country and a.sector == "GOV"]
         bodies = [a for a in officials if a.kind in ("government", "organisation")]
-        chosen = (bodies or officials or [None])[0]
-        return chosen.id if chosen else None
+        chosen = bodies or officials
+        return chosen[0].id if chosen else None
 
     def protester_in_sentence(self, tok: Any) -> tuple[str | None, str, Any]:
         """For a protest noun whose governing subject is the police: the protesters named in the sentence."""
@@ -635,7 +635,7 @@ class _ArticleCoder:
                 for c in children:
                     if c.dep_ in deps:
                         if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                            c = tok.head  # "Crimea, which Moscow annexed": the antecedent  # noqa: PLW2901
+                            c = tok.head  # "Crimea, which Moscow annexed": the antecedent
                         actor, t = self.actor_of(c)
                         if actor:
                             return actor, slot, t
