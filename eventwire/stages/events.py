@@ -584,6 +584,8 @@ class _ArticleCoder:
                 verb = self.governing_verb(tok)
                 if verb is not None:
                     actor, rule, src_tok = self.subject(verb)
+                    if not self.political(actor):  # "rubbish piled up during a strike": not the strikers
+                        actor, src_tok = None, None
                     rule = f"{rule} of governing verb {verb.text!r}" if actor else rule
         if actor is None and pattern.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"):
             quote = self.quote_at(tok)
@@ -726,7 +728,8 @@ class _ArticleCoder:
             for c in host.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEG_WORDS and host is tok):
                     found["negated"] = c.text
-                if c.dep_ in SUBJECT_DEPS and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+                if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS and any(g.dep_ == "det" and g.lower_ == "no"
+                                                                          for g in c.children):
                     found["negated"] = "no " + c.text
                 if c.dep_ in ("aux", "auxpass"):
                     if c.lower_ in FUTURE_AUX or (c.lower_ == "would" and self.reported(host)):
