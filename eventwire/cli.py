@@ -90,8 +90,12 @@ def process(paths: tuple[str, ...], fmt: str, db: str | None, no_store: bool, kn
     from eventwire.run.local import run
     from eventwire.store import open_store
 
-    pipeline = Pipeline(model=model, knowledge=knowledge)
-    store = None if no_store else open_store(db)
+    try:
+        pipeline = Pipeline(model=model, knowledge=knowledge)
+        store = None if no_store else open_store(db)
+    except KeyboardInterrupt:
+        click.echo("interrupted before anything was processed", err=True)
+        sys.exit(130)
 
     def show(article: Article) -> None:
         if fmt == "json":

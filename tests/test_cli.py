@@ -107,10 +107,14 @@ def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Pat
 
     corpus = tmp_path / "in"
     corpus.mkdir()
+    places = ["Lima", "Quito", "Accra", "Dakar", "Hanoi", "Manila", "Tunis", "Baku", "Yerevan", "Tbilisi"]
+    acts = ["detained protesters", "met union leaders", "closed the border", "praised the mediators",
+            "rejected the budget", "deployed troops"]
     for i in range(60):
+        place, act = places[i % 10], acts[i // 10]
         (corpus / f"s{i:03d}.txt").write_text(
-            f"date 2022-03-{1 + i % 28:02d}\n\nStory {i}: police detained {i} protesters in the capital on Monday, "
-            f"officials said, as talks between the government and the opposition stalled for the {i}th day.",
+            f"date 2022-03-{1 + i % 28:02d}\n\nThe government in {place} {act} on Monday ({i}), officials said. "
+            f"Observers in {place} called story number {i} a turning point for {act.split()[1]}.",
             encoding="utf-8")
     db = tmp_path / "s.db"
     exe = Path(sys.executable).parent / "eventwire"

@@ -73,11 +73,23 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError("no such file or folder", path=str(path))
 
 
-def read_all(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
-    """Every article (or read error) from every input, in order."""
+def read_all(paths: Iterable[str | Path], *, text_column: str | None = None, fetch: bool = False
+             ) -> Iterator[ReadResult]:
+    """Every article (or read error) from every input, in order.
+
+    ``text_column`` names the text column of CSV files (default ``text``); ``fetch`` downloads the pages that
+    feed entries link to, instead of reading the entries' summaries.
+    """
     for item in expand(paths):
         if isinstance(item, ReadError):
             yield item
+            continue
+        suffix = suffix_of(item)
+        if suffix == ".csv" and text_column:
+            yield from importlib.import_module("eventwire.readers.csv").read(item, text_column=text_column)
+            continue
+        if fetch and READERS.get(suffix) == "eventwire.readers.feeds":
+            yield from importlib.import_module("eventwire.readers.feeds").fetch_feed_pages(item)
             continue
         reader = reader_for(item)
         if reader is None:

@@ -84,6 +84,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX ledger_status ON ledger(status);
     CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, body);
     """,
+    # 2: copies of a stored article found elsewhere (the same wire story syndicated by other sites)
+    """
+    CREATE TABLE copies (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        input TEXT NOT NULL, item TEXT NOT NULL, url TEXT, source TEXT,
+        kind TEXT NOT NULL, similarity REAL, at TEXT NOT NULL,
+        PRIMARY KEY (input, item)
+    );
+    CREATE INDEX copies_article ON copies(article_id);
+    """,
 ]
 
 LEDGER_STATUSES = ("done", "duplicate", "skipped", "failed")
@@ -242,7 +252,26 @@ class SQLiteStore:
             (input, item, status, reason, article_id, _now()),
         )
 
+    def record_copy(self, article_id: str, input: str, item: str, *, url: str | None, source: str | None,
+                    kind: str, similarity: float) -> None:
+        """Record that an input item is a copy of a stored article (kind: url, content or near)."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO copies VALUES (?,?,?,?,?,?,?,?)",
+            (article_id, input, item, url, source, kind, similarity, _now()),
+        )
+
     # -- reading ------------------------------------------------------------------------------------------
+
+    def recent_bodies(self, limit: int = 10_000) -> list[tuple[str, str, str | None]]:
+        """(id, body text, url) of the most recently stored articles, to find copies of them in a new run."""
+        rows = self.conn.execute(
+            "SELECT id, paragraphs, url FROM articles ORDER BY stored_at DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [(r[0], "\n\n".join(json.loads(r[1])), r[2]) for r in rows]
+
+    def copies(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM copies WHERE article_id = ? ORDER BY at", (article_id,))
+        return [dict(r) for r in rows]
 
     def ledger_status(self, input: str, item: str) -> str | None:
         row = self.conn.execute("SELECT status FROM ledger WHERE input = ? AND item = ?", (input, item)).fetchone()
@@ -259,7 +288,7 @@ class SQLiteStore:
         return [dict(r) for r in self.conn.execute(sql, args)]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "actors", "places", "times", "quotes", "events", "ledger")
+        tables = ("articles", "actors", "places", "times", "quotes", "events", "ledger", "copies")
         return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
