@@ -149,3 +149,17 @@ def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Pat
     assert f"{60 - before} stored, {before} already stored" in rerun.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(DISTINCT id), count(*) FROM articles").fetchone() == (60, 60)
+
+
+def test_knowledge_check_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    clean = runner.invoke(cli, ["knowledge", "check"])
+    assert clean.exit_code == 0, clean.output
+    assert "0 problems" in clean.stdout
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "metonyms.tsv").write_text("term\tcountry\tsector\tnote\nblue palace\tXYZ\tGOV\ta typo in the code\n",
+                                       encoding="utf-8")
+    bad = runner.invoke(cli, ["knowledge", "check", "--knowledge", str(user)])
+    assert bad.exit_code == 1
+    assert f"{user / 'metonyms.tsv'}:2:" in bad.stderr and "XYZ" in bad.stderr
