@@ -18,14 +18,23 @@ class PipelineOrderError(ConfigError):
 class ReadError(EventwireError):
     """An input could not be read as an article (empty, binary, malformed header, bad JSON line...)."""
 
-    def __init__(self, reason: str, *, path: str | None = None, line: int | None = None) -> None:
+    def __init__(self, reason: str, *, path: str | None = None, line: int | None = None,
+                 offset: int | None = None) -> None:
         self.reason = reason
         self.path = path
         self.line = line
+        self.offset = offset  # byte offset of the item within its file (a WARC record), when it has one
         where = path or "<input>"
         if line is not None:
             where += f":{line}"
+        elif offset is not None:
+            where += f"@{offset}"
         super().__init__(f"{where}: {reason}")
+
+    @property
+    def skipped(self) -> bool:
+        """A deliberate skip ("skipped: same URL as line 3"), not a failure."""
+        return self.reason.startswith("skipped:")
 
 
 class ProcessingError(EventwireError):

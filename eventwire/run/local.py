@@ -59,7 +59,12 @@ def item_key(article: Article) -> tuple[str, str]:
 
 
 def error_key(error: ReadError) -> tuple[str, str]:
-    return (error.path or "<input>", f"line {error.line}" if error.line is not None else "-")
+    """The ledger key of a read error: the same as the article's would have been."""
+    if error.line is not None:
+        return (error.path or "<input>", f"line {error.line}")
+    if error.offset is not None:
+        return (error.path or "<input>", f"offset {error.offset}")
+    return (error.path or "<input>", "-")
 
 
 def run(
@@ -123,11 +128,15 @@ def run(
 
     for item in read_all(inputs, text_column=text_column, fetch=fetch):
         if isinstance(item, ReadError):
-            report.errors.append(str(item))
-            say(f"error: {item}")
+            if item.skipped:
+                report.skipped += 1
+                say(f"skipped: {item}")
+            else:
+                report.errors.append(str(item))
+                say(f"error: {item}")
             if store is not None:
                 with store.transaction():
-                    store.record(*error_key(item), "failed", item.reason)
+                    store.record(*error_key(item), "skipped" if item.skipped else "failed", item.reason)
             progress(report)
             continue
         report.read += 1
