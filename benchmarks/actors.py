@@ -10,6 +10,16 @@ compared with the gold code:
   ``CVLalb``); an empty gold sector means the actor is the state as a whole, and the right answer is then
   no sector; ``***`` (unknown) is not scored. The figure is also given over the actors that have a sector.
 
+Countries are given twice. The gold counts as actors many places named in "in/from/near X" phrases ("arrived
+in Tokyo", "troops from Iraq"), where the project's rule is that a country is an actor only where it acts: the
+actors stage makes no actor there, but the places stage resolves the text to a place, and that place has a
+country. So the places stage runs too, and the second figure ("actors or places") counts, for a gold actor
+text to which the project assigns NO actor, the country (ISO 3166 alpha-2, mapped to alpha-3 through
+knowledge/countries.tsv) of the place the project resolved for that text (the place whose mention overlaps it
+most). The first figure ("actors
+only") counts the actors alone. An actor with a wrong or missing country is never rescued by a place. Sectors
+are scored on the actors only (a place has no sector: right only where the gold has none).
+
 It also times the stage: annotate only, then the actors stage alone on the annotated articles, over the
 demo corpus (demo/corpus/*.txt) when it is there, else over the gold sentences.
 
@@ -73,6 +83,26 @@ def find_span(sentence: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+def place_over(article: Any, start: int, end: int) -> Any:
+    """The place one of whose mentions overlaps ``start:end`` most (the places stage may take in more words than
+    the gold text: "Montenegro province" for "Montenegro"), or None."""
+    best, best_overlap = None, 0
+    for place in article.places:
+        for m in place.mentions:
+            overlap = min(m.doc_end, end) - max(m.doc_start, start)
+            if overlap > best_overlap:
+                best, best_overlap = place, overlap
+    return best
+
+
+def iso2_to_iso3() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 from the project's countries table (Place.country is alpha-2)."""
+    from eventwire.knowledge import Knowledge
+
+    return {r["iso2"].strip().upper(): r["iso3"].strip().upper()
+            for r in Knowledge().table("countries") if r["iso2"].strip() and r["iso3"].strip()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N records")
@@ -97,10 +127,11 @@ def main() -> int:
         except ValueError:
             pass
         articles.append(art)
-    pipe = Pipeline(["annotate", "actors"])
+    pipe = Pipeline(["annotate", "actors", "places"])
     done = {a.id: a for a in pipe.process(articles)}
+    iso3_of = iso2_to_iso3()
 
-    n_country = ok_country = n_sector = ok_sector = n_with = ok_with = 0
+    n_country = ok_country = ok_either = n_sector = ok_sector = n_with = ok_with = 0
     misses: list[str] = []
     for rec, art in zip(records, articles, strict=True):
         art = done.get(art.id, art)
@@ -115,13 +146,23 @@ def main() -> int:
             actor = actor_at(art, span[0], span[1]) if span else None
             got_country = actor.country if actor else None
             got_sector = actor.sector if actor else None
+            place_country = None
+            if actor is None and span is not None:
+                place = place_over(art, span[0], span[1])
+                if place is not None and place.country:
+                    place_country = iso3_of.get(place.country.upper())
             problems = []
             if code:
                 n_country += 1
                 if got_country == code:
                     ok_country += 1
+                    ok_either += 1
+                elif place_country == code:
+                    ok_either += 1
+                    problems.append(f"country {got_country} != {code} (right as a place: {place_country})")
                 else:
-                    problems.append(f"country {got_country} != {code}")
+                    problems.append(f"country {got_country} != {code}"
+                                    + (f" (as a place: {place_country})" if place_country else ""))
             if raw_sector != "***":
                 n_sector += 1
                 right = got_sector == sector
@@ -142,11 +183,15 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     (OUT / "actors-misses.txt").write_text("\n".join(misses) + "\n", encoding="utf-8")
     share_c = ok_country / n_country if n_country else 0.0
+    share_e = ok_either / n_country if n_country else 0.0
     share_s = ok_sector / n_sector if n_sector else 0.0
     share_w = ok_with / n_with if n_with else 0.0
     print(f"PLOVER gold actors: {len(records)} records")
-    print(f"  country right: {ok_country}/{n_country} = {share_c:.3f}  (target >= {TARGET_COUNTRY:.2f})"
-          f"  {'OK' if share_c >= TARGET_COUNTRY else 'BELOW TARGET'}")
+    print(f"  country right (actors only):      {ok_country}/{n_country} = {share_c:.3f}  (target >= "
+          f"{TARGET_COUNTRY:.2f})  {'OK' if share_c >= TARGET_COUNTRY else 'BELOW TARGET'}")
+    print(f"  country right (actors or places): {ok_either}/{n_country} = {share_e:.3f}  (target >= "
+          f"{TARGET_COUNTRY:.2f})  {'OK' if share_e >= TARGET_COUNTRY else 'BELOW TARGET'}"
+          f"  (a gold actor text with no actor counts the country of the place resolved there)")
     print(f"  sector right:  {ok_sector}/{n_sector} = {share_s:.3f}  (target >= {TARGET_SECTOR:.2f})"
           f"  {'OK' if share_s >= TARGET_SECTOR else 'BELOW TARGET'}  (no gold sector = the state: no sector)")
     print(f"  sector right where the gold has one: {ok_with}/{n_with} = {share_w:.3f}")

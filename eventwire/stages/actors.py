@@ -4,20 +4,27 @@ coded PLOVER/CAMEO style (country or IGO/NGO, sector, role, organisation) with t
 How it works, in order (every step reads the spaCy parse made once by ``annotate``):
 
 1. A gazetteer scan over capitalised tokens finds the names the knowledge tables know: organisations,
-   metonyms ("the Kremlin"), countries, capitals, nationality adjectives and demonyms. One dict lookup per
-   candidate span, no regex over the tables.
+   metonyms ("the Kremlin"), countries, capitals, nationality adjectives and demonyms, and one-letter
+   misspellings of country names ("Ethopia"). One dict lookup per candidate span, no regex over the tables.
+   Places the tables do not know (the model's GPE and LOC: "Darfur", "Kirkuk") take their country from the
+   places gazetteer when their large namesakes all lie in one country. Acronyms the text defines in brackets
+   ("the Revolutionary United Front (RUF)") are noted.
 2. Candidate mentions, claimed left to right by priority so that a longer phrase absorbs the names inside it:
    people (the model's PERSON entities, with the titles and qualifiers before them: "NATO Secretary-General
    Jens Stoltenberg"), titled and group noun phrases ("the head of the FSB security service", "Belarusian
    demonstrators", "The regime in Minsk"), organisations, metonyms, and countries or capitals only where they
    act (subject, possessor, agent, object, or a partner of an event noun), never where they are locations.
    The model's label errors are corrected where the context is clear ("said Stoltenberg" is a person when a
-   Stoltenberg is already named, or when a bare name is the subject of a speech verb).
-3. Coreference (``coref.py``): short names join full names, bare titles join the named holder of that
-   title, pronouns go to the nearest compatible antecedent with speaker continuity in quote runs.
+   Stoltenberg is already named, or when a bare name is the subject of a speech verb; "Tigray" or "in Ladakh"
+   tagged PERSON is a place; "Aung San" is completed to "Aung San Suu Kyi").
+3. Coreference (``coref.py``): short names join full names ("Stoltenberg"; "Abiy" of "Abiy Ahmed", "Yoon" of
+   "Yoon Suk Yeol"), acronyms join the names they stand for, bare titles join the named holder of that title,
+   pronouns go to the nearest compatible antecedent with speaker continuity in quote runs.
 4. Coding, by evidence in a fixed order (the first that gives a field wins): the mention itself (title,
-   nationality, organisation inside it), metonyms, organisations, office holders on the publication date,
-   group nouns with their context (a location in the same sentence), and the article's main country.
+   nationality, organisation, a place "in/of/from X" inside it), metonyms, organisations, office holders on
+   the publication date, group nouns with their context (a location in the same sentence), and the article's
+   main country (its dateline, else the countries it names, weighted; see ``context``). An actor whose
+   country came only from the context takes its possessor's ("Kurti's government").
 
 Also :func:`actor_at`, for later stages: the actor one of whose mentions overlaps a character span.
 """
@@ -25,18 +32,20 @@ Also :func:`actor_at`, for later stages: the actor one of whose mentions overlap
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.knowledge import Knowledge, Row
+from eventwire.knowledge.gazetteer import default_gazetteer
 from eventwire.model import Actor, Article, Mention
 from eventwire.stages.base import Stage, StageContext, register
 from eventwire.stages.coref import (
     PLURAL_PRONOUNS,
     PRONOUNS,
     Ref,
+    given_name_match,
     pronoun_gender,
     resolve_pronoun,
     same_person,
@@ -64,7 +73,31 @@ MAX_SCAN_TOKENS = 10
 # double toward the article's main country. Chosen by hand: 2 makes a caption dateline outweigh one passing
 # mention of another country in the body, not a country the body is about.
 CAPTION_WEIGHT = 2
+# Weights of the evidence for the article's main country (see _ArticleRun.context). Set by hand on the demo
+# corpus (demo/corpus, 34 stories, checking each story's main country): a nationality word counts half a
+# name, because stories mark foreign actors with their nationality ("Russian missiles" in a Kyiv story) and
+# leave local ones unmarked. A dateline ("KYIV —") says where the story was filed: it decides outright.
+NAME_WEIGHT = 1.0
+NATIONALITY_WEIGHT = 0.5
+LEAD_WEIGHT = 2.0  # the first sentence of a story says where it happens, like a caption (CAPTION_WEIGHT)
+# National organisations of these kinds count toward the main country like a nationality word ("UNITA" in an
+# Angolan story); media and companies do not (a Reuters credit says nothing of where a story is set).
+SETTING_ORG_KINDS = frozenset({"party", "armed_group", "agency", "court", "other"})
+# What follows the place of a dateline: "KYIV —", "MINSK, Aug 11 (Reuters) -", "GOMA (AP) -".
+DATELINE_FOLLOWERS = frozenset({"—", "–", "-", ",", "("})
 
+# Places below the country level that give their country to actors in or of them ("the rebels in Darfur",
+# "the government of Sindh province"): the gazetteer's regions and first-level subdivisions, and cities at least
+# this large, as the places stage counts a place salient (stages/places.py SALIENT_CITY_POPULATION).
+SALIENT_PLACE_CODES = frozenset({"ADM1", "ADMD", "RGN", "PRSH", "TERR"})
+SALIENT_PLACE_POPULATION = 200_000
+# Misspelt names are looked for among these gazetteer categories, for words of at least MIN_TYPO_LENGTH letters
+# (names one letter shorter: "Quatar" for "Qatar"): one edit turns many shorter words into another (Iran/Iraq,
+# Oman/Omar, Mali/Bali). Only a dropped, added or swapped letter counts, not a changed one ("Columbia" is a
+# name of its own). Set by hand on the PLOVER gold sentences, the demo corpus and the TimeBank/AQUAINT news
+# texts (../shared/data/time), where no word is now read as a wrong country.
+TYPO_CATEGORIES = frozenset({"country", "capital", "adjective", "demonym"})
+MIN_TYPO_LENGTH = 6
 # Dependency relations by which a country or capital is an actor rather than a place.
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "dobj", "dative", "poss", "attr", "oprd"})
 # Prepositions whose object is a party to what happens ("talks with Albania", "sanctions against Nigeria").
@@ -86,15 +119,44 @@ EVENT_NOUNS = frozenset({
     "mediation", "recognition", "approval", "denial", "boycott", "crackdown", "campaign", "operation",
     "retaliation", "changes", "concessions", "concession", "demands", "proposals", "raids",
     "attacks", "threats", "accusations", "objections", "objection", "protest", "protests", "involvement",
-    "role", "backing", "opposition", "refusals", "announcement", "declaration", "warnings",
+    "role", "backing", "opposition", "refusals", "announcement", "declaration", "warnings", "rule",
 })
 # Words in a mention that make its holder a former office holder (CAMEO codes them as elites, ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "late", "then"})
+# Prepositions whose object is a place ("in Ladakh", "around Goma"): a one-word PERSON of the model there is
+# a toponym the model mislabelled. "on", "from", "with" and "to" are left out: "pressure on Lukashenko", "a
+# letter from Biden", "talks with Putin" name people.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout",
+                            "within", "towards", "toward", "beyond", "along"})
 # Prepositions that set a sentence in a place ("in Minsk"): its country is the context of group nouns.
 LOCATIVE_PREPS_FOR_CONTEXT = frozenset({"in", "at"})
 # The model's entity labels that are never actors (dates, money, laws…), whatever table names they hold.
 NOT_ACTOR_ENTS = frozenset({"LOC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT", "DATE", "TIME",
                             "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+# Participles that say where the people or body of a phrase are from ("a group based in Trinidad").
+LOCATING_VERBS = frozenset({"base", "headquarter", "live", "reside"})
+# Weapons and war machines that stand for a country's military when its nationality qualifies them ("Israeli
+# tanks", "Russian missiles", "French warships"), as CAMEO codes them; alone they are no actor.
+WEAPON_HEADS = frozenset({"warships", "warship", "gunboats", "tanks", "helicopters", "gunships", "warplanes",
+                          "jets", "bombers", "aircraft", "drones", "missiles", "rockets", "artillery"})
+# Trailing words the model leaves in an organisation's name ("the Capitol today", "the National Congress in").
+TIME_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow", "now"})
+TRIM_POS = frozenset({"ADP", "ADV", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "PUNCT"})
+# Untagged proper-noun runs read as a titled person's name: two words at least (a single capitalised word after
+# a title is as often a place or an organisation), four at most.
+MIN_UNTAGGED_NAME = 2
+MAX_UNTAGGED_NAME = 4
+# Generic heads of organisations' names: "the Hamas movement", "the Hizbollah group", "the Fatah Party" are the
+# organisation itself.
+ORG_HEAD_WORDS = frozenset({"group", "movement", "party", "militia", "organisation", "organization", "faction",
+                            "network", "alliance", "coalition", "front", "regime", "government", "administration"})
+# Nouns of quantity: in "thousands of Iraqi Kurds", "scores of refugees" the people are the ones who act.
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "crowd",
+                            "crowds", "group", "groups", "handful", "majority", "most", "some", "many", "all"})
+# Longest acronym read in brackets after a name ("(SPLM/A)", "(MASSOB)").
+MAX_ACRONYM_LENGTH = 10
+# Currency signs after a country's abbreviation ("US $50 million", "HK$") make it a currency, not a country.
+CURRENCY_SIGNS = frozenset({"$", "£", "€", "¥"})
 # Speech verbs used when the knowledge folder has no speech_verbs table.
 DEFAULT_SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "announce", "declare", "claim", "insist",
                                   "warn", "stress", "note", "explain", "write", "argue", "reply", "confirm"})
@@ -119,6 +181,10 @@ COLLECTIVE_HEADS = frozenset({
     "brigade", "brigades", "battalion", "battalions", "contingent", "patrol", "patrols", "squad", "commanders",
     "spokesman", "spokeswoman", "officers", "chiefs", "sources", "elements", "fighters",
 })
+# Collective heads that keep the kind of the group noun that qualifies them: "the military camp" may be a place,
+# "the media wing" an institution; a "coalition" or a "group" is always a set of people.
+BODY_LIKE_HEADS = frozenset({"camp", "side", "sides", "front", "wing", "cell", "cells", "unit", "units", "network",
+                             "council", "committee"})
 # "Serbian forces", "US forces": a country's forces are its military (CAMEO codes them MIL). groups.tsv has
 # only qualified forms ("security forces", "rebel forces"), so the bare head is read here.
 FORCES_HEADS = {"forces": "MIL", "force": "MIL"}
@@ -131,9 +197,17 @@ PRONOUN_GENDER_WINDOW = 3
 # Sectors of a state's own offices: a titled person in one of them with no country ("President Omar El
 # Bashir") takes the country the sentence or the article is set in, like an unqualified group noun.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# A titled person of these sectors with no country of their own takes the country of the story too: the
+# state's offices, and the country's opposition, parties and elites ("opposition leader X", "former president
+# Carlos Menem" in a story about Argentina).
+PERSON_CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "PTY", "ELI"}
 # Sectors whose institutions ("the court", "the parliament", "state media") are organisations, not groups.
 BODY_ORGANISATION_SECTORS = frozenset({"JUD", "LEG", "MED", "EDU", "HLH", "REL", "BUS", "NGO", "HRI", "ENV", "PTY",
                                        "IGO", "SPY"})
+# Sectors of victims, and of armed actors: victims with no country of their own do not take the country of an
+# armed actor that strikes them in the same sentence when the article names another (_ArticleRun.fallback_country).
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "happen", "take", "matter"})
 QUOTE_CHARS = frozenset({"\"", "“", "”", "‘", "’", "«", "»", "``", "''"})
 BREAK_CHARS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–"}) | QUOTE_CHARS
@@ -174,6 +248,30 @@ def _plural(word: str) -> str:
     if word.endswith(("s", "sh", "ch", "x", "z")):
         return word
     return word + "s"
+
+
+def _plain(name: str) -> str:
+    """A name folded for comparison: lower case, without accents ("Erdoğan" -> "erdogan")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _deletes(word: str) -> set[str]:
+    """The word and every string made by deleting one of its letters."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """Is ``word`` ``name`` with one letter dropped, one letter added, or two adjacent letters swapped?"""
+    if len(word) + 1 == len(name):
+        return any(name[:i] + name[i + 1:] == word for i in range(len(name)))
+    if len(word) == len(name) + 1:
+        return any(word[:i] + word[i + 1:] == name for i in range(len(word)))
+    if len(word) == len(name):
+        diff = [i for i in range(len(word)) if word[i] != name[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] and \
+            word[diff[1]] == name[diff[0]]
+    return False
 
 
 def _title_case(text: str) -> str:
@@ -248,6 +346,8 @@ class ActorTables:
         } or set(DEFAULT_SPEECH_VERBS)
         self.max_left_lex = 1
         self.last_words: set[str] = set()  # the words a title or group noun can end with: a cheap first test
+        self.iso3_of_iso2: dict[str, str] = {}
+        self.place_cache: dict[str, str | None] = {}
         for row in knowledge.table("countries"):
             self._country(row)
         for row in knowledge.table("metonyms"):
@@ -267,6 +367,16 @@ class ActorTables:
         self.first_words = {key.split()[0].casefold() for key in self.folded} | {
             key.split()[0] for key in self.exact
         }
+        # the tokenizer splits "Kassym-Jomart" at its hyphen: the first piece starts the name too
+        self.first_words |= {w.split("-")[0] for w in self.first_words if "-" in w[1:]}
+        # one-edit misspellings of one-word country names, capitals and nationality words ("Ethopia",
+        # "Afganistan", "Quatar", "Ghanians"), by symmetric deletion: a word and a name are one edit apart when
+        # they are equal after deleting at most one letter from each
+        self.typos: dict[str, set[str]] = {}
+        for key, hit in self.folded.items():
+            if hit.category in TYPO_CATEGORIES and hit.iso3 and " " not in key and len(key) >= MIN_TYPO_LENGTH - 1:
+                for variant in _deletes(key):
+                    self.typos.setdefault(variant, set()).add(key)
 
     def _sector(self, code: str) -> str | None:
         code = code.strip().upper()
@@ -283,6 +393,8 @@ class ActorTables:
         iso3 = row["iso3"].strip().upper()
         if not iso3:
             return
+        if row["iso2"].strip():
+            self.iso3_of_iso2[row["iso2"].strip().upper()] = iso3
         name = row["name"].strip()
         if name:
             self.country_name[iso3] = name
@@ -346,6 +458,36 @@ class ActorTables:
                 self._add(_norm(term), Hit("person", _norm(term)))
         surname = name.split()[-1].casefold()
         self.holders_by_surname.setdefault(surname, []).append(holder)
+
+    def place_country(self, name: str) -> str | None:
+        """The country (ISO3) of a place name below the country level that the tables do not know ("Darfur",
+        "Sindh", "Kirkuk"), from the places gazetteer: only when its large places (regions, first-level
+        subdivisions, cities of ``SALIENT_PLACE_POPULATION`` or more) all lie in one country, so that "Tripoli"
+        (Libya and Lebanon) gives none. Cached per name."""
+        if name in self.place_cache:
+            return self.place_cache[name]
+        try:
+            entries = default_gazetteer().lookup(name)
+        except (OSError, ValueError, KeyError):
+            entries = []
+        countries = {e.country for e in entries if e.country and (
+            e.feature_code in SALIENT_PLACE_CODES or (e.is_city and e.population >= SALIENT_PLACE_POPULATION))}
+        iso3 = self.iso3_of_iso2.get(countries.pop()) if len(countries) == 1 else None
+        self.place_cache[name] = iso3
+        return iso3
+
+    def misspelt(self, word: str) -> Hit | None:
+        """The country, capital or nationality word that ``word`` misspells by one letter, when only one does."""
+        folded = word.casefold()
+        if len(folded) < MIN_TYPO_LENGTH or not folded.isalpha() or folded in self.folded:
+            return None
+        keys: set[str] = set()
+        for variant in _deletes(folded):
+            keys |= self.typos.get(variant, set())
+        # a dropped, doubled or swapped letter; not a changed one ("Columbia" is no misspelt "Colombia")
+        keys = {k for k in keys if _one_slip(folded, k)}
+        hits = {self.folded[k].iso3: self.folded[k] for k in keys}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def lookup(self, text: str) -> Hit | None:
         """The gazetteer entry a span of text names, if any (case-sensitive for acronyms)."""
@@ -475,12 +617,20 @@ class _ArticleRun:
                 self.ent_label[i] = ent.label_
                 self.ent_of[i] = ent
         self.hits: dict[int, tuple[int, Hit]] = {}  # start token -> (end token, hit)
+        # the words of the model's PERSON names: never read as misspelt place names ("Paul Moskal")
+        self.surnames: set[str] = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self.hit_at: list[int] = [-1] * n  # token -> start token of the hit covering it
         self.person_hits: dict[int, int] = {}  # office holders' names: start token -> end token
+        # places the tables do not know (GPE/LOC entities): start token -> (end token, country ISO3)
+        self.place_hits: dict[int, tuple[int, str]] = {}
         segs = article.segments()
         self.seg_starts = [s.doc_start for s in segs]
         self.seg_caption = [s.section == "caption" for s in segs]
         self.cands: dict[int, Cand] = {}  # by start token
+        self.sides: dict[int, list[tuple[int, str, str, str]]] = {}  # per sentence: see sentence_sides
+        # "RUF" -> (first token, one past the last token of "Revolutionary United Front", tokens of "RUF")
+        self.acronyms: dict[str, tuple[int, int, int]] = {}
+        self.country_rank: dict[int, int] = {}  # id(actor) -> rank of the clue that gave its country
         # mentions nested in another one ("Hungarian" in "Hungarian and Romanian officials")
         self.extra: list[Cand] = []
 
@@ -495,12 +645,12 @@ class _ArticleRun:
         return " ".join(self.span_text(start, end).replace("’", "'").casefold().split())
 
     def is_subject(self, tok: Any) -> bool:
-        while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
         return bool(tok.dep_ in ("nsubj", "nsubjpass"))
 
     def governing_verb(self, tok: Any) -> Any:
-        while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
             tok = tok.head
         return tok.head
 
@@ -519,10 +669,15 @@ class _ArticleRun:
         while i < n:
             tok = toks[i]
             first = tok.text[:1]
-            if not first.isupper() or (
-                tok.text.casefold() not in self.t.first_words and tok.text not in self.t.first_words
-                and not any(tok.text.startswith(w) for w in ("U.", "E.", "Ivory"))
-            ):
+            if not first.isupper():
+                i += 1
+                continue
+            if tok.text.casefold() not in self.t.first_words and tok.text not in self.t.first_words \
+                    and not any(tok.text.startswith(w) for w in ("U.", "E.", "Ivory")):
+                typo = self.misspelling(tok)
+                if typo is not None:
+                    self.hits[i] = (i + 1, typo)
+                    self.hit_at[i] = i
                 i += 1
                 continue
             found: tuple[int, Hit] | None = None
@@ -552,10 +707,44 @@ class _ArticleRun:
                 self.hit_at[k] = i
             i = j
 
+    def scan_places(self) -> None:
+        """The model's GPE and LOC entities that no table knows, with the country the gazetteer gives them."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or any(self.hit_at[k] >= 0 for k in range(ent.start, ent.end)):
+                continue
+            start = ent.start + 1 if self.toks[ent.start].lower_ == "the" else ent.start
+            if start >= ent.end:
+                continue
+            iso3 = self.t.place_country(self.span_text(start, ent.end))
+            if iso3 is not None:
+                self.place_hits[start] = (ent.end, iso3)
+
+    def misspelling(self, tok: Any) -> Hit | None:
+        """A known name misspelt by one letter ("Ethopia has agreed"): only for a proper noun that the model
+        does not take for (part of) a person's or an organisation's name."""
+        ent = self.ent_of[tok.i]
+        if tok.pos_ != "PROPN" or (ent is not None and ent.label_ not in ("GPE", "NORP", "LOC") and (
+                ent.label_ != "ORG" or len(ent) > 1)):
+            return None
+        after = self.toks[tok.i + 1] if tok.i + 1 < len(self.toks) else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            return None  # part of a longer name
+        if after is not None and after.text == "-" and not tok.whitespace_:
+            return None  # a combining form, "Franco-German", is not a misspelt "France"
+        if tok.lower_ in self.surnames:
+            return None  # "Moskal said": the surname of a person the article names
+        hit = self.t.misspelt(tok.text)
+        if hit is not None and hit.category == "adjective" and tok.dep_ not in ("amod", "compound", "nmod") and \
+                self.ent_label[tok.i] != "NORP":
+            return None  # "another sister, Georgina": a misspelt adjective would qualify a noun
+        return hit
+
     def skip_hit(self, i: int, j: int, hit: Hit) -> bool:
         """Names inside a non-actor entity ("the Russian language", "Indian Ocean") are not actors; a name
         inside a person's name is part of that name ("Michael Jordan") unless it is the whole of it."""
         labels = {self.ent_label[k] for k in range(i, j)}
+        if j < len(self.toks) and self.toks[j].text in CURRENCY_SIGNS and hit.category == "country":
+            return True  # "US $50 million", "HK$": a currency
         if labels & NOT_ACTOR_ENTS and hit.category != "org":
             ent = self.ent_of[i]
             whole = ent is not None and (ent.start, ent.end) == (i, j) and ent.label_ == "LOC"
@@ -563,14 +752,17 @@ class _ArticleRun:
         if hit.category == "org" and j - i == 1 and not _is_acronym(hit.term):
             ent = self.ent_of[j - 1]
             if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC", "GPE") and ent.end > j and \
-                    self.toks[j].text[:1].isupper():
-                return True  # "Liberation" in "Liberation Tigers of Tamil Eelam": a longer name
+                    self.toks[j].text[:1].isupper() and \
+                    not all(self.toks[k].lower_ in ORG_HEAD_WORDS for k in range(j, ent.end)):
+                return True  # "Liberation" in "Liberation Tigers of Tamil Eelam" ("Fatah Party" is Fatah)
             ent = self.ent_of[i]
             if ent is not None and ent.label_ in ("ORG", "FAC") and ent.start < i and ent.end > j:
                 return True
         if "PERSON" in labels:
             ent = self.ent_of[i]
             if ent is not None and ent.label_ == "PERSON" and (ent.start, ent.end) != (i, j):
+                if ent.start == i and all(self.toks[k].tag_ == "POS" for k in range(j, ent.end)):
+                    return False  # "Sri Lanka's" tagged PERSON: the name and a possessive
                 return hit.category not in ("org", "metonym")
         return False
 
@@ -592,8 +784,9 @@ class _ArticleRun:
                 continue
             if child.dep_ in ("relcl", "acl", "appos", "advcl", "nsubj", "aux", "neg", "mark", "prep", "dep"):
                 continue
-            if skip_person_poss and child.dep_ == "poss" and self.ent_label[child.i] == "PERSON":
-                continue
+            if skip_person_poss and child.dep_ == "poss" and self.ent_label[child.i] == "PERSON" and \
+                    self.hit_at[child.i] < 0:
+                continue  # "Merkel's spokesman" is not Merkel; "Sri Lanka's" (tagged PERSON) is no person
             start = min(start, child.left_edge.i)
         start = max(start, head.i - MAX_LEFT_TOKENS)
         for k in range(head.i - 1, start - 1, -1):
@@ -614,7 +807,11 @@ class _ArticleRun:
         capital or organisation ("The regime in Minsk", "the head of the FSB security service")."""
         end = head.i + 1
         for child in head.rights:
-            if child.i != end or child.dep_ != "prep" or child.lower_ not in preps:
+            if child.i == end and child.dep_ == "acl" and child.lemma_.casefold() in LOCATING_VERBS and "in" in preps:
+                # "a newspaper based in Beirut", "Palestinians living in the West Bank": where they are from
+                child = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ == "in"), child)
+            if child.dep_ != "prep" or child.lower_ not in preps or child.i > end + 1 or (
+                    child.i == end + 1 and self.toks[end].dep_ != "acl"):
                 if child.dep_ == "prep" or child.dep_ in ("relcl", "acl", "appos", "punct"):
                     break
                 continue
@@ -622,7 +819,7 @@ class _ArticleRun:
             if pobj is None or self.sent_of[pobj.i] != self.sent_of[head.i]:
                 break
             names = any(
-                self.hit_at[k] >= 0 or self.ent_label[k] in ("ORG", "GPE", "NORP")
+                self.hit_at[k] >= 0 or self.ent_label[k] in ("ORG", "GPE", "NORP", "LOC")
                 for k in range(child.i + 1, pobj.i + 1)
             )
             if names and not any(self.toks[k].text in BREAK_CHARS for k in range(child.i, pobj.i + 1)):
@@ -656,13 +853,16 @@ class _ArticleRun:
         for k in range(max(start, head.i - self.t.max_left_lex), head.i + 1):
             if k < head.i and self.toks[k].text in BREAK_CHARS:
                 continue
+            if self.inside_name(k):
+                continue  # "union leader" in "European Union leaders": a title may not split a known name
             for end in ends:
                 words = self.title_key(k, end)
                 tail = head.text.casefold()
                 lemma_words = words[: len(words) - len(tail)] + lemma if words.endswith(tail) else words
                 lex = self.t.lexeme(words, lemma_words)
-                if lex is None and head.tag_ == "NN" and end == head.i + 1:
-                    # "a human rights group", "Iran's religious leader": the table has the plural
+                if lex is None and head.tag_ == "NN" and end == head.i + 1 and head.lower_ not in COLLECTIVE_HEADS:
+                    # "a human rights group", "Iran's religious leader": the table has the plural ("a force" is
+                    # no person for having "forces" there)
                     lex = self.t.groups.get(words + "s")
                     if lex is not None and lex.kind == "people":
                         lex = Lex(words, lex.sector, "person", True)
@@ -670,24 +870,51 @@ class _ArticleRun:
                     return lex, k
         return None
 
+    def weapon_acts(self, tok: Any) -> bool:
+        """Weapons stand for a military when they strike: the subject of a verb ("Israeli tanks shelled"), its
+        agent ("hit by Russian missiles") or its object ("sent French warships")."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+        return bool(tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ == "by"))
+
+    def of_title(self, head: Any, start: int) -> tuple[Lex, int, int] | None:
+        """A title that goes on after its head with "of" ("speaker of parliament", "minister of defence"):
+        the title and its first and one-past-last tokens."""
+        after = self.hyphen_end(head.i)
+        prep = next((c for c in head.rights if c.i == after and c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.i - head.i > self.t.max_left_lex:
+            return None
+        for first in dict.fromkeys((start, head.i)):
+            lex = self.t.titles.get(self.title_key(first, pobj.i + 1))
+            if lex is not None:
+                return lex, first, pobj.i + 1
+        return None
+
     def collective(self, head: Any) -> tuple[Lex, int] | None:
         """A collective head ("coalition", "group", "forces") whose sector comes from a group noun modifying
         it ("opposition coalition", "rebel group") or, for forces, from being a country's ("Serbian forces")."""
         low = head.lower_
-        if low not in COLLECTIVE_HEADS:
+        if low not in COLLECTIVE_HEADS and low not in WEAPON_HEADS:
             return None
+        if low in WEAPON_HEADS and not self.weapon_acts(head):
+            return None  # "left on a military aircraft": a vehicle, not the military that acts
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
                 lex = self.t.groups.get(child.lower_) or self.t.groups.get(child.lemma_.casefold())
                 if lex is not None and lex.sector:
-                    return Lex(f"{child.lower_} {low}", lex.sector, lex.kind, False), child.i
+                    kind = lex.kind if low in BODY_LIKE_HEADS else "people"  # a coalition is people, not a place
+                    return Lex(f"{child.lower_} {low}", lex.sector, kind, False), child.i
         left = self.left_bound(head)
         national = any(self.hit_at[k] >= 0 and self.hits[self.hit_at[k]][1].category in (
             "adjective", "country", "demonym") for k in range(left, head.i)) or any(
             self.ent_label[k] == "NORP" for k in range(left, head.i))
         if national:
             # "Serbian forces" are its military; "the Turkish and Greek sides" stand for their countries
-            return Lex(low, FORCES_HEADS.get(low), "people", False), head.i
+            sector = FORCES_HEADS.get(low) or ("MIL" if low in WEAPON_HEADS else None)
+            return Lex(low, sector, "people", False), head.i
         return None
 
     def head_of_org(self, head: Any) -> tuple[Lex, int] | None:
@@ -707,10 +934,17 @@ class _ArticleRun:
                 return None
         return None
 
+    def inside_name(self, k: int) -> bool:
+        """Is token ``k`` inside (not at the start of) a name the gazetteer found ("Union" in "European
+        Union")? A title or group noun that starts there would split the name."""
+        return 0 <= self.hit_at[k] < k
+
     def title_words(self, start: int, end: int) -> tuple[Lex, int, int] | None:
         """The longest title inside tokens ``start:end`` (the titles before a person's name)."""
         best: tuple[Lex, int, int] | None = None
         for i in range(start, end):
+            if self.inside_name(i):
+                continue
             for j in range(end, i, -1):
                 if best is not None and j - i <= best[2] - best[1]:
                     break
@@ -744,6 +978,10 @@ class _ArticleRun:
             hit = self.hits.get(start)
             whole_hit = hit is not None and hit[0] == end
             if ent.label_ == "PERSON":
+                while end - 1 > start and toks[end - 1].pos_ in TRIM_POS:
+                    end -= 1  # "Vucic blamed": the model took the verb into the name
+                if self.placed_name(start, end, surnames) or self.is_acronym_name(start, end):
+                    continue
                 first = self.t.lookup(toks[start].text) if end - start >= 2 else None
                 if first is not None and first.category in ("adjective", "country") and \
                         toks[end - 1].tag_ in ("NNPS", "NNS"):
@@ -753,15 +991,18 @@ class _ArticleRun:
                     continue
                 if whole_hit:
                     continue
-                persons.append((start, end))
+                persons.append(self.extend_name(start, end))
                 continue
             if self.person_hits.get(start) == end:
                 persons.append((start, end))
                 continue
             if ent.label_ not in ("ORG", "GPE", "NORP") or whole_hit or self.hit_at[start] >= 0:
                 continue
-            if not all(toks[k].pos_ == "PROPN" for k in range(start, end)) or end - start > 3:
+            words = [k for k in range(start, end) if not toks[k].is_punct]
+            if not all(toks[k].pos_ == "PROPN" for k in words) or len(words) > 3:
                 continue
+            if self.span_text(start, end).isupper() or self.is_acronym_name(start, end):
+                continue  # "the RSF said": an acronym is an organisation's name, not a person's
             root = ent.root
             title_before = self.title_words(max(start - 4, 0), start) if start > 0 else None
             if (
@@ -776,14 +1017,70 @@ class _ArticleRun:
         for s, e in self.person_hits.items():
             if not any(self.ent_label[k] for k in range(s, e)) and all(toks[k].pos_ == "PROPN" for k in range(s, e)):
                 persons.append((s, e))
+        persons += self.untagged_titled_names({k for s, e in persons for k in range(s, e)})
         return persons
+
+    def untagged_titled_names(self, taken: set[int]) -> list[tuple[int, int]]:
+        """Runs of two to four capitalised proper nouns that the model tagged as nothing, right after a title
+        ("suspected British militant Haroon Rashid Aswad"): the name of the titled person."""
+        toks, n = self.toks, len(self.toks)
+        out: list[tuple[int, int]] = []
+        k = 0
+        while k < n:
+            e = k
+            while e < n and toks[e].pos_ == "PROPN" and toks[e].text[:1].isupper() and not self.ent_label[e] \
+                    and self.hit_at[e] < 0 and e not in taken and not self.is_title_token(e) \
+                    and (e == k or self.sent_of[e] == self.sent_of[k]):
+                e += 1
+            if MIN_UNTAGGED_NAME <= e - k <= MAX_UNTAGGED_NAME and k > 0:
+                title = self.title_words(max(k - 4, 0), k)
+                if title is not None and title[2] == k and title[0].sector is not None:
+                    out.append((k, e))
+            k = max(e, k + 1)
+        return out
+
+    def is_acronym_name(self, start: int, end: int) -> bool:
+        """Is tokens ``start:end`` an acronym the article defines, or the name it defines it for?"""
+        if self.span_text(start, end) in self.acronyms:
+            return True
+        return any(s < end and start < e for s, e, _ in self.acronyms.values())
+
+    def placed_name(self, start: int, end: int, surnames: set[str]) -> bool:
+        """A PERSON of the model that is a place: a large place of the gazetteer ("Tigray", "Port-au-Prince"),
+        or a one-word name where places stand ("in Ladakh"), the object of a locative preposition; never with a
+        title before it, the surname of a person named in the article or a known office holder. People are
+        rarely "in" or "around" someone; places often are."""
+        if start in self.person_hits or (start > 0 and self.is_title_token(start - 1)):
+            return False
+        if self.toks[end - 1].text.casefold() in surnames and end - start == 1:
+            return False
+        if self.t.place_country(self.span_text(start, end)) is not None:
+            return True  # "Tigray", "Goma", "Port-au-Prince": a large place the gazetteer knows
+        tok = self.toks[start]
+        return end - start == 1 and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+    def extend_name(self, start: int, end: int) -> tuple[int, int]:
+        """A PERSON entity the model ended too early ("Aung San" in "Aung San Suu Kyi met"): extended over the
+        capitalised proper nouns that its last word modifies, and to a known office holder's full name."""
+        toks, n = self.toks, len(self.toks)
+        while end < n and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() and toks[end - 1].whitespace_ \
+                and self.ent_label[end] in ("", "PERSON") and self.hit_at[end] < 0 \
+                and toks[end - 1].dep_ in ("compound", "flat") and toks[end - 1].head.i >= end \
+                and self.sent_of[end] == self.sent_of[start]:
+            end += 1
+        for s, e in self.person_hits.items():
+            if s <= start and end <= e and (s, e) != (start, end):
+                return s, e
+        return start, end
 
     def add_person(self, start: int, end: int) -> None:
         toks = self.toks
         head = toks[end - 1]
         root = head
-        while root.dep_ == "flat" or (root.dep_ == "compound" and start <= root.head.i < end):
-            root = root.head
+        seen = 0
+        while seen < end - start and root.head.i != root.i and (
+                root.dep_ == "flat" or start <= root.head.i < end):  # the name's own root, whatever the parse
+            root, seen = root.head, seen + 1
         if root.dep_ in ("compound", "nmod") and (self.lexeme_at(root.head, root.head.i) or self.collective(root.head)):
             return  # "the Bush administration", "Lukashenko regime": the group phrase is the actor
         left = self.left_bound(root)
@@ -812,7 +1109,7 @@ class _ArticleRun:
             left = name_start
             if not self.free(left, end):
                 return
-        right = self.right_bound(root, ("of",))
+        right = max(self.right_bound(root, ("of",)), end)
         if right > end and not self.free(end, right):
             right = end
         cand = Cand(left, right, root.i, "PERSON", "person")
@@ -833,25 +1130,49 @@ class _ArticleRun:
         ent = self.ent_of[head.i]
         if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC") and ent.root.i != head.i:
             return  # a word of a name ("Kurdistan Workers' Party")
+        if self.hit_at[head.i] >= 0 and self.hits[self.hit_at[head.i]][1].category in ("org", "metonym"):
+            return  # "Union" in "the African Union": the organisation is coded as a whole in add_org
         low = head.lower_
         if low not in self.t.last_words and head.lemma_.casefold() not in self.t.last_words and \
-                low not in HEAD_NOUNS and low not in COLLECTIVE_HEADS and low[:-1] not in self.t.last_words:
+                low not in HEAD_NOUNS and low not in COLLECTIVE_HEADS and low[:-1] not in self.t.last_words and \
+                low not in WEAPON_HEADS and (head.tag_ != "NN" or low + "s" not in self.t.last_words):
             return
         found = (self.lexeme_at(head, max(head.i - self.t.max_left_lex, 0)) or self.head_of_org(head)
                  or self.collective(head))
+        if found is not None and found[1] == head.i and low in COLLECTIVE_HEADS and not found[0].title:
+            qualified = self.collective(head)  # "opposition forces": OPP, not the MIL of a bare "forces"
+            if qualified is not None and qualified[1] < head.i:
+                found = qualified
         if found is None:
             return
         if self.hyphen_end(head.i) > head.i + 1 and found[0].term.count("-") == 0:
             return  # "rebel-held", "police-run": part of a hyphenated modifier
-        lex, _ = found
+        lex, lex_start = found
+        lex_span: tuple[int, int] | None = None
+        longer = self.of_title(head, lex_start)
+        if longer is not None:  # "the speaker of parliament", not "the speaker"
+            lex, lex_span = longer[0], (longer[1], longer[2])
+        elif lex_start < head.i and any(self.toks[k].dep_ == "prep" for k in range(lex_start, head.i)):
+            # "the speaker of parliament": a title with "of" ends at its object but is headed by its first noun
+            anchor = head
+            while lex_start <= anchor.head.i < head.i and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            if anchor is head or self.claimed[anchor.i] >= 0:
+                return
+            lex_span = (lex_start, head.i + 1)
+            head = anchor
         if ent is not None and ent.label_ == "ORG" and ent.root.i == head.i and not lex.title:
             return  # "The Latvian Constitutional Court": an organisation, coded in add_org
-        left = self.left_bound(head)
-        while left < head.i and self.claimed[left] >= 0:
-            left += 1
-        right = max(self.right_bound(head, ("in", "of")), self.hyphen_end(head.i))
+        left = name_left = self.left_bound(head)
+        while left < head.i and (self.claimed[left] >= 0 or self.toks[left].tag_ == "POS"):
+            left += 1  # "Kurti's government": the possessor is an actor of its own
+        if left == name_left or self.toks[left - 1].tag_ != "POS":
+            name_left = left
+        right = max(self.right_bound(head, ("in", "of", "from")), self.hyphen_end(head.i))
+        if lex_span is not None:
+            right = max(right, lex_span[1])
         if not self.free(left, right):
-            right = self.hyphen_end(head.i)
+            right = self.hyphen_end(head.i) if lex_span is None else lex_span[1]
         if not self.free(left, right):
             return
         plural = head.tag_ in ("NNS", "NNPS") or (not lex.title and lex.kind == "people")
@@ -861,10 +1182,10 @@ class _ArticleRun:
         cand = Cand(left, right, head.i, "NOMINAL", kind)
         cand.title_only = lex.title and not plural
         cand.plural = plural
-        cand.name = self.span_text(left, right)
+        cand.name = self.span_text(name_left, right)
         cand.subject = self.is_subject(head)
         cand.speaker = self.is_speaker(head)
-        self.code_phrase(cand, lex=lex)
+        self.code_phrase(cand, lex=lex, lex_span=lex_span)
         self.claim(cand)
         self.split_coordinated(cand)
         for child in head.children:  # "Kenzo Oshima, the ... Coordinator": one person
@@ -898,10 +1219,24 @@ class _ArticleRun:
         toks = self.toks
         while end > start and toks[end - 1].tag_ == "POS":
             end -= 1
+        if hit is None:
+            while end - 1 > start and (toks[end - 1].pos_ in TRIM_POS or toks[end - 1].lower_ in TIME_WORDS):
+                end -= 1  # "the Capitol today", "the National Congress in"
+            comma = max((k for k in range(start, end) if toks[k].text in (",", ";")), default=-1)
+            if comma >= 0:
+                start = comma + 1  # "Abuja, the Economic Community of West African States": the last part
+                while start < end - 1 and toks[start].lower_ == "the":
+                    start += 1
+                hit_here = self.hits.get(start)
+                if hit_here is not None and hit_here[0] == end:
+                    hit = hit_here[1]
+            while start < end - 1 and (toks[start].is_punct or (
+                    start > 0 and toks[start - 1].text == "-" and toks[start].text[:1].islower())):
+                start += 1  # "-led Collective Security Treaty Organization" (of "Russian-led")
         if end <= start or not self.free(start, end):
             return
         root = toks[end - 1]
-        while root.head.i >= start and root.head.i < end and root.head is not root:
+        while root.head.i >= start and root.head.i < end and root.head.i != root.i:
             root = root.head
         found = self.lexeme_at(root, start)
         if found is not None and found[0].title and hit is None:
@@ -951,8 +1286,10 @@ class _ArticleRun:
     def acting(self, tok: Any) -> bool:
         """Is a country/capital name at ``tok`` a party to what happens, rather than a place?"""
         seen = 0
-        while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 6:
-            tok, seen = tok.head, seen + 1
+        while seen < 6 and tok.head.i != tok.i and (tok.dep_ in ("conj", "appos") or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.lower_ in QUANTITY_NOUNS
+                                                                    or self.ent_label[tok.head.head.i] == "CARDINAL"))):
+            tok, seen = (tok.head if tok.dep_ != "pobj" else tok.head.head), seen + 1  # "thousands of Iraqi Kurds"
         dep = tok.dep_
         if dep in ACTING_DEPS:
             return True
@@ -963,6 +1300,8 @@ class _ArticleRun:
             if prep.lower_ in ACTING_PREPS:
                 gov = prep.head
                 return bool(gov.lemma_.casefold() not in MOTION_HEADS and gov.lower_ not in MOTION_HEADS)
+            if prep.lower_ == "from":  # "an offer from Afghanistan", "pressure from Washington": the author
+                return bool(prep.head.lower_ in EVENT_NOUNS or prep.head.lemma_.casefold() in EVENT_NOUNS)
             return False
         if dep in ("compound", "amod", "nmod"):
             return bool(tok.head.lower_ in EVENT_NOUNS or tok.head.lemma_.casefold() in EVENT_NOUNS)
@@ -975,7 +1314,7 @@ class _ArticleRun:
         if not self.free(start, end):
             return
         root = toks[end - 1]
-        while root.head.i >= start and root.head.i < end and root.head is not root:
+        while root.head.i >= start and root.head.i < end and root.head.i != root.i:
             root = root.head
         left = start
         if start > 0 and toks[start - 1].lower_ == "the" and toks[start - 1].head.i == root.i and \
@@ -1011,7 +1350,7 @@ class _ArticleRun:
                 left = min(left, self.left_bound(root))
                 while left < start and self.claimed[left] >= 0:
                     left += 1
-                right = self.right_bound(root, ("in", "of"))
+                right = self.right_bound(root, ("in", "of", "from"))
                 if not self.free(left, right):
                     left, right = start, end
                 cand = Cand(left, right, root.i, "NORP", "group")
@@ -1049,7 +1388,7 @@ class _ArticleRun:
         left = self.left_bound(noun)
         while left < noun.i and self.claimed[left] >= 0:
             left += 1
-        right = self.right_bound(noun, ("in", "of"))
+        right = self.right_bound(noun, ("in", "of", "from"))
         if not self.free(left, right):
             right = noun.i + 1
         if not self.free(left, right):
@@ -1078,8 +1417,14 @@ class _ArticleRun:
         if not self.free(start, end):
             return
         root = self.toks[end - 1]
-        while root.head.i >= start and root.head.i < end and root.head is not root:
+        while root.head.i >= start and root.head.i < end and root.head.i != root.i:
             root = root.head
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in ("group", "movement", "militia",
+                                                                          "faction", "organisation", "organization"):
+            end_head = root.head.i + 1  # "the Hizbollah (Party of God) group": the organisation itself
+            if root.head.i > root.i and self.free(end, end_head):
+                self.add_org(start, end_head, hit)
+                return
         if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and \
                 root.head.lower_ not in EVENT_NOUNS and not self.acting(root):
             return  # "a Tupolev plane", "NATO summit": a modifier
@@ -1105,7 +1450,7 @@ class _ArticleRun:
 
     # ------------------------------------------------------------------ coding from the words of a mention
     def code_phrase(self, cand: Cand, name: tuple[int, int] | None = None, own: tuple[int, int] | None = None,
-                    lex: Lex | None = None) -> None:
+                    lex: Lex | None = None, lex_span: tuple[int, int] | None = None) -> None:
         """Codes given by the mention itself: titles, nationality words, country names, organisations.
 
         For a person the organisation named with the title gives the code ("UN envoy" is IGO, "the head of the
@@ -1126,6 +1471,8 @@ class _ArticleRun:
             found = self.lexeme_at(head, cand.start)
             if found is not None and found[0] == lex:
                 title = (lex, found[1], title_end)
+            if lex_span is not None:
+                title = (lex, *lex_span)
         else:
             found = self.lexeme_at(head, own[0] if own is not None else cand.start) or self.head_of_org(head)
             if own is not None and self.t.orgs_by_name.get(_norm(self.span_text(*own)).casefold()):
@@ -1171,6 +1518,8 @@ class _ArticleRun:
                     continue
                 if any(self.hit_at[x] >= 0 or self.is_title_token(x) for x in range(ent.start, ent.end)):
                     continue  # "British Defence": a nationality and a title, not an organisation
+                if title is not None and ent.start < title[2] and title[1] < ent.end:
+                    continue  # "Interior" in "Interior Minister", "State" in "Secretary of State": the title
                 cand.has_org = True
                 if cand.kind in ("person", "group"):
                     cand.give("organisation", _norm(ent.text), RANK_MENTION,
@@ -1183,6 +1532,12 @@ class _ArticleRun:
             cand.give("country", hit.iso3, RANK_MENTION, f"{what} in the mention -> {hit.iso3}")
             if hit.iso3:
                 break
+        if "country" not in cand.codes and not ethnic and org_hit is None:
+            for s, (e, iso3) in self.place_hits.items():
+                if cand.start <= s and e <= cand.end and (name is None or not (name[0] <= s < name[1])):
+                    cand.give("country", iso3, RANK_MENTION,
+                              f"place '{self.span_text(s, e)}' in the mention -> {iso3} (gazetteer)")
+                    break
         if cand.former:
             cand.give("sector", "ELI", RANK_MENTION, "former office holder (mention says so)")
         if group_lex is not None and group_lex.sector and cand.kind != "person" and group_lex.sector != "GOV":
@@ -1223,29 +1578,90 @@ class _ArticleRun:
             cand.give("sector", "GOV", RANK_MENTION, f"'{term}' of a country, no other sector -> GOV")
 
     # ------------------------------------------------------------------ context
-    def context(self) -> tuple[str | None, dict[int, tuple[str, str]]]:
-        """The article's main country, and per sentence the country of a place it is set in ("in Minsk")."""
-        weights: Counter[str] = Counter()
+    def is_dateline(self, s: int, e: int) -> bool:
+        """Is the hit at tokens ``s:e`` the dateline of the story ("KYIV —", "MINSK, Aug 11 (Reuters) -"): an
+        upper-case place at the very start of the first paragraph, followed by a dash, comma or bracket?"""
+        if self.tok_start[s] != 0 or e >= len(self.toks):
+            return False
+        text = self.span_text(s, e)
+        return text.isupper() and len(text) > 1 and self.toks[e].text in DATELINE_FOLLOWERS
+
+    def context(self) -> tuple[list[str], dict[int, tuple[str, str]]]:
+        """The countries the article is set in, most likely first (the first is its main country), and per
+        sentence the country of a place it is set in ("in Minsk").
+
+        A dateline decides (wire copy filed from Kyiv calls Ukrainian actors "the mayor", "officials"); then
+        country and capital names weigh ``NAME_WEIGHT`` each, nationality words and
+        names that qualify a noun ("U.S. President", "Haiti's ambassador") ``NATIONALITY_WEIGHT`` (news marks
+        foreign actors with their nationality and leaves local ones unmarked: a Kyiv story speaks of "Russian
+        missiles" and "the mayor"); captions and the lead sentence, which say where the story happens, count
+        double.
+        """
+        weights: dict[str, float] = {}
         first: dict[str, int] = {}
         located: dict[int, tuple[str, str]] = {}
+        dateline: str | None = None
         for s, (e, hit) in sorted(self.hits.items()):
+            if hit.category == "org" and hit.org is not None and hit.org.kind in SETTING_ORG_KINDS and \
+                    hit.iso3 and hit.iso3 not in ("IGO", "NGO", "IMG"):
+                hit = Hit("adjective", hit.term, hit.iso3)  # "UNITA", "Hamas": a national organisation
             if hit.category not in ("country", "capital", "adjective", "demonym") or not hit.iso3:
                 continue
             caption = self.seg_caption[self.segment(s)]
-            weights[hit.iso3] += CAPTION_WEIGHT if caption else 1
-            if hit.category not in ("country", "capital"):
-                first.setdefault(hit.iso3, s)
-                continue
+            modifier = self.toks[e - 1].dep_ in ("compound", "amod", "nmod", "poss")
+            weight = NAME_WEIGHT if hit.category in ("country", "capital") and not modifier else NATIONALITY_WEIGHT
+            if self.is_dateline(s, e):
+                dateline = hit.iso3
+            elif caption:
+                weight *= CAPTION_WEIGHT
+            elif self.sent_of[s] == 0:
+                weight *= LEAD_WEIGHT
+            weights[hit.iso3] = weights.get(hit.iso3, 0.0) + weight
             first.setdefault(hit.iso3, s)
+            if hit.category not in ("country", "capital"):
+                continue
             tok = self.toks[e - 1]
-            while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
                 tok = tok.head
-            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS_FOR_CONTEXT:
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS_FOR_CONTEXT and not self.subordinate(tok):
                 located.setdefault(self.sent_of[s], (hit.iso3, hit.term))
-        main = None
-        if weights:
-            main = max(weights, key=lambda c: (weights[c], -first[c]))
-        return main, located
+        for s, (e, iso3) in sorted(self.place_hits.items()):
+            # a place below the country level ("Kirkuk", "Darfur") counts like a nationality word
+            weight = NATIONALITY_WEIGHT * (CAPTION_WEIGHT if self.seg_caption[self.segment(s)] else
+                                           LEAD_WEIGHT if self.sent_of[s] == 0 else 1)
+            weights[iso3] = weights.get(iso3, 0.0) + weight
+            first.setdefault(iso3, s)
+            tok = self.toks[e - 1]
+            while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+                tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS_FOR_CONTEXT and not self.subordinate(tok):
+                located.setdefault(self.sent_of[s], (iso3, self.span_text(s, e)))
+        if dateline is None:
+            dateline = self.dateline_place()
+        ranked = sorted(weights, key=lambda c: (c != dateline, -weights[c], first[c]))
+        if dateline is not None and dateline not in weights:
+            ranked.insert(0, dateline)
+        return ranked, located
+
+    def subordinate(self, tok: Any) -> bool:
+        """Is the token inside a relative or participle clause ("Yunus, who is in Paris")? A place named there
+        sets that clause, not the sentence, in the place."""
+        for _ in range(MAX_SCAN_TOKENS * 3):
+            if tok.dep_ in ("relcl", "acl") or tok.head is tok:
+                return bool(tok.dep_ in ("relcl", "acl"))
+            tok = tok.head
+        return False
+
+    def dateline_place(self) -> str | None:
+        """The country of a dateline place that the tables do not know ("GOMA —", "KHARKIV, Ukraine —"), from
+        the gazetteer; None when the story has no dateline or its place is not unambiguous."""
+        toks = self.toks
+        end = 0
+        while end < len(toks) and end < MAX_SCAN_TOKENS and toks[end].text.isupper() and toks[end].is_alpha:
+            end += 1
+        if end == 0 or end >= len(toks) or toks[end].text not in DATELINE_FOLLOWERS or self.tok_start[0] != 0:
+            return None
+        return self.t.place_country(self.span_text(0, end))
 
     # ------------------------------------------------------------------ the whole article
     def run(self) -> list[Actor]:
@@ -1254,6 +1670,8 @@ class _ArticleRun:
         doc = self.doc
         toks = self.toks
         self.scan()
+        self.scan_places()
+        self.find_acronyms()
         for start, end in self.correct_labels():
             self.add_person(start, end)
         for tok in self.toks:
@@ -1261,6 +1679,9 @@ class _ArticleRun:
                 self.add_nominal(tok)
         for ent in doc.ents:
             if ent.label_ in ("ORG", "FAC") and self.claimed[ent.start] < 0:
+                inside = self.hits.get(self.hit_at[ent.start]) if self.hit_at[ent.start] >= 0 else None
+                if inside is not None and inside[0] > ent.end and inside[1].category != "org":
+                    continue  # "Sierra" tagged ORG in "Sierra Leonean refugees"
                 first = ent.start + 1 if toks[ent.start].lower_ == "the" and len(ent) > 1 else ent.start
                 found = self.hits.get(first)
                 if found is not None and found[0] != ent.end:
@@ -1269,7 +1690,10 @@ class _ArticleRun:
                     continue  # the model's ORG is a country: coded as one below
                 if ent.label_ == "FAC" and (found is None or found[1].category != "metonym"):
                     continue
+                if found is None and self.hit_at[first] < 0 and self.t.place_country(self.span_text(first, ent.end)):
+                    continue  # "Almaty", "Khyber Pakhtunkhwa" tagged ORG: a place the gazetteer knows
                 self.add_org(ent.start, ent.end, found[1] if found is not None and found[0] == ent.end else None)
+        self.add_acronym_orgs()
         for s, (e, hit) in sorted(self.hits.items()):
             if not self.free(s, e):
                 continue
@@ -1281,6 +1705,54 @@ class _ArticleRun:
             if tok.pos_ == "PRON":
                 self.add_pronoun(tok)
         return self.build()
+
+    def find_acronyms(self) -> None:
+        """Acronyms that the article introduces in brackets after a name ("the Revolutionary United Front
+        (RUF)", "Islamic Salvation Front (FIS)"): later mentions of the acronym are that organisation. The
+        acronym's capitals must be initials of the name's words (or share its first letter), so that "President
+        Bush (R)" or a bracketed place is not read as one."""
+        toks, n = self.toks, len(self.toks)
+        for p in range(1, n - 2):
+            if toks[p].text != "(":
+                continue
+            close = next((k for k in range(p + 2, min(p + 6, n)) if toks[k].text == ")"), None)
+            if close is None or any(toks[k].whitespace_ for k in range(p + 1, close - 1)):
+                continue
+            acronym = self.span_text(p + 1, close)
+            capitals = [ch for ch in acronym if ch.isupper()]
+            if not (len(capitals) >= 2 and len(acronym) <= MAX_ACRONYM_LENGTH and acronym[:1].isupper()
+                    and acronym.replace("/", "").replace("-", "").replace("&", "").isalnum()):
+                continue
+            start: int | None = None
+            hit = self.hit_at[p - 1]
+            ent = self.ent_of[p - 1]
+            if hit >= 0 and self.hits[hit][0] == p:
+                if self.hits[hit][1].category != "org":
+                    continue  # "Democratic People's Republic of Korea (DPRK)": a country, already known
+                start = hit
+            elif ent is not None and ent.end == p and ent.label_ in ("ORG", "PERSON", "NORP", "FAC", "GPE"):
+                start = ent.start
+            if start is None:
+                continue
+            while start < p - 1 and toks[start].lower_ == "the":
+                start += 1
+            initials = {t.text[:1] for t in toks[start:p] if t.text[:1].isupper()}
+            if not initials or not (set(capitals) <= initials or capitals[0] == toks[start].text[:1]):
+                continue
+            self.acronyms.setdefault(acronym, (start, p, close - p - 1))
+
+    def add_acronym_orgs(self) -> None:
+        """The names that bracketed acronyms define, and the acronyms wherever they occur, as organisations
+        (the model often tags them PERSON or nothing)."""
+        for acronym, (start, end, size) in self.acronyms.items():
+            if self.free(start, end):
+                hit = self.hits.get(start)
+                self.add_org(start, end, hit[1] if hit is not None and hit[0] == end else None)
+            first = acronym[: len(self.toks[end + 1].text)]
+            for k in range(len(self.toks) - size + 1):
+                if self.toks[k].text == first and self.claimed[k] < 0 and self.span_text(k, k + size) == acronym \
+                        and self.free(k, k + size):
+                    self.add_org(k, k + size, None)
 
     def cluster(self, cands: list[Cand]) -> list[list[Cand]]:
         """Group non-pronoun candidates into actors (name coreference), then attach pronouns."""
@@ -1306,6 +1778,8 @@ class _ArticleRun:
             if c.kind == "person" and not c.title_only:
                 match = next((idx for nm, idx in reversed(persons) if same_person(c.name, nm)
                               or same_person(nm, c.name)), None)
+                if match is None:
+                    match = given_name_match(c.name, persons)
                 if match is not None:
                     join(c, match)
                 else:
@@ -1351,8 +1825,8 @@ class _ArticleRun:
             if not clusters[c.cluster] or clusters[c.cluster][0] is not c:
                 continue
             role = c.codes.get("role")
-            if role is None:
-                continue
+            if role is None or any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in self.toks[c.head].lefts):
+                continue  # "Its president": the head of the body named before, not of the country
             country = c.codes.get("country")
             for cl in clusters:
                 if not cl or cl[0].title_only or cl[0].kind != "person" or cl[0].start > c.start:
@@ -1385,6 +1859,11 @@ class _ArticleRun:
         if c.kind == "government" and country and c.label in ("METONYM", "GPE"):
             return ("government", country)
         if c.label == "ORG":
+            defined = self.acronyms.get(c.name)
+            if defined is not None and self.claimed[defined[0]] >= 0:
+                full = self.cands[self.claimed[defined[0]]]
+                if full is not c and full.label in ("ORG", "METONYM") and full.name not in self.acronyms:
+                    return self.key_of(full)
             org = c.codes.get("organisation")
             return ("org", (org.value if org else _norm(c.name)).casefold())
         head = self.toks[c.head]
@@ -1478,7 +1957,8 @@ class _ArticleRun:
         cands = sorted([*self.cands.values(), *self.extra], key=lambda c: (c.start, -c.end))
         clusters = self.cluster(cands)
         self.resolve_pronouns(cands, clusters)
-        main, located = self.context()
+        ranked, located = self.context()
+        self.sides = self.sentence_sides(cands)
         published = self.article.published
         out: list[tuple[int, Actor]] = []
         for cl in clusters:
@@ -1486,7 +1966,8 @@ class _ArticleRun:
             if not named:
                 continue
             cl.sort(key=lambda c: c.start)
-            out.append((cl[0].start, self.make_actor(named, cl, main, located, published)))
+            out.append((cl[0].start, self.make_actor(named, cl, ranked, located, published)))
+        self.possessors(clusters, out)
         out.sort(key=lambda x: x[0])
         actors = []
         for i, (_, actor) in enumerate(out, start=1):
@@ -1494,7 +1975,61 @@ class _ArticleRun:
             actors.append(actor)
         return actors
 
-    def make_actor(self, named: list[Cand], all_cands: list[Cand], main: str | None,
+    def possessors(self, clusters: list[list[Cand]], out: list[tuple[int, Actor]]) -> None:
+        """An actor whose country came only from the story's context takes the country of the actor that
+        possesses it: "Kurti's government" is Kosovo's, "Merkel's spokesman" Germany's, "the Islamist group's
+        gunmen" the group's."""
+        actor_of: dict[int, Actor] = {}
+        for cl, (_, actor) in zip([c for c in clusters if any(m.label != "PRONOUN" for m in c)], out, strict=True):
+            for c in cl:
+                actor_of[c.start] = actor
+        for cl in clusters:
+            named = [c for c in cl if c.label != "PRONOUN"]
+            if not named:
+                continue
+            actor = actor_of[named[0].start]
+            if self.country_rank.get(id(actor), RANK_MAIN_COUNTRY + 1) < RANK_CONTEXT or actor.kind == "country":
+                continue
+            for c in named:
+                poss = next((t for t in self.toks[c.head].lefts if t.dep_ == "poss"), None)
+                if poss is None or self.claimed[poss.i] < 0:
+                    continue
+                other = actor_of.get(self.claimed[poss.i])
+                if other is None or other is actor or not other.country:
+                    continue
+                actor.country = other.country
+                actor.evidence = [f"possessor '{poss.text}' ({other.name}) -> {other.country}"] + [
+                    e for e in actor.evidence if "country of the article" not in e and not e.startswith("context:")]
+                break
+
+    def sentence_sides(self, cands: list[Cand]) -> dict[int, list[tuple[int, str, str, str]]]:
+        """Per sentence, the actors whose own words give them a country: (cluster, country, sector, kind)."""
+        sides: dict[int, list[tuple[int, str, str, str]]] = {}
+        for c in cands:
+            clue = c.codes.get("country")
+            if clue is None or c.label == "PRONOUN" or clue.value in ("IGO", "NGO"):
+                continue
+            sector = c.codes["sector"].value if "sector" in c.codes else ""
+            sides.setdefault(self.sent_of[c.head], []).append((c.cluster, clue.value, sector, c.kind))
+        return sides
+
+    def fallback_country(self, named: list[Cand], ranked: list[str], sector: str | None) -> str | None:
+        """The article's main country for an actor with no country of its own, except for victims: people
+        struck by an armed actor of the main country in the same sentence ("three civilians were killed by
+        Russian missiles" in a story that also names Ukraine) take the next country of the article. When the
+        article names no other country the main one stands (a government may hold its own civilians)."""
+        if not ranked:
+            return None
+        if sector not in VICTIM_SECTORS:
+            return ranked[0]
+        excluded: set[str] = set()
+        for c in named:
+            for other, country, other_sector, _ in self.sides.get(self.sent_of[c.head], []):
+                if other != named[0].cluster and other_sector in ARMED_SECTORS:
+                    excluded.add(country)
+        return next((country for country in ranked if country not in excluded), ranked[0])
+
+    def make_actor(self, named: list[Cand], all_cands: list[Cand], ranked: list[str],
                    located: dict[int, tuple[str, str]], published: dt.date | None) -> Actor:
         first = named[0]
         codes: dict[str, Clue] = {}
@@ -1544,11 +2079,14 @@ class _ArticleRun:
         # office holders on the publication date
         if kind == "person":
             names = sorted({c.name for c in named if c.kind == "person" and not c.title_only}, key=len, reverse=True)
+            full = _plain(names[0]).split() if names else []
             for nm in names:
                 office = self.t.office(nm, published)
                 if office is None:
                     continue
                 holder, state = office
+                if nm != names[0] and len(full) >= 2 and not set(full) <= set(_plain(holder.name).split()):
+                    continue  # "Lam" of "Carrie Lam" is not To Lam; "Erdogan" of "Tayyip Erdogan" is Erdoğan
                 span = f"{holder.start or '?'}..{holder.end or 'now'}"
                 if state in ("in office", "undated"):
                     why = f"office holder {holder.name}: {holder.role} {span}" + (
@@ -1576,17 +2114,22 @@ class _ArticleRun:
         if codes.get("country") and codes["country"].value in ("IGO", "NGO") and kind == "person":
             give("sector", codes["country"].value, RANK_ORGANISATION, codes["country"].evidence)
         # context: the place the sentence is set in, then the article's main country
-        state_title = kind == "person" and "sector" in codes and codes["sector"].value in STATE_SECTORS
+        state_title = kind == "person" and "sector" in codes and codes["sector"].value in PERSON_CONTEXT_SECTORS
+        state_body = kind == "organisation" and "sector" in codes and codes["sector"].value in STATE_SECTORS
         if "country" not in codes and not any(c.has_org for c in named) and (
-                kind in ("group", "government") or first.title_only or state_title):
+                kind in ("group", "government") or first.title_only or state_title or state_body):
             for c in named:
                 loc = located.get(self.sent_of[c.head])
                 if loc is not None:
                     give("country", loc[0], RANK_CONTEXT, f"context: '{loc[1]}' in the same sentence -> {loc[0]}")
                     break
-            if "country" not in codes and main is not None:
-                give("country", main, RANK_MAIN_COUNTRY, f"main country of the article -> {main}")
+            fallback = self.fallback_country(named, ranked, codes["sector"].value if "sector" in codes else None)
+            if "country" not in codes and fallback is not None:
+                which = "main country" if ranked and fallback == ranked[0] else "a country"
+                give("country", fallback, RANK_MAIN_COUNTRY, f"{which} of the article -> {fallback}")
         actor = Actor(id="", name=name.strip(), kind=kind)
+        if "country" in codes:
+            self.country_rank[id(actor)] = codes["country"].rank
         actor.country = codes["country"].value if "country" in codes else None
         actor.sector = codes["sector"].value if "sector" in codes else None
         actor.role = codes["role"].value if "role" in codes else None

@@ -5,7 +5,9 @@ The rules work on small records (:class:`Ref`) that the actors stage builds from
 read and tested without the model. They follow the salience heuristics of Hobbs-style resolvers, kept simple:
 
 * a person's later short name ("Stoltenberg", "President Lukashenko") joins the earlier full name that ends
-  with it; a full name that comes after a short one joins it too;
+  with it; a full name that comes after a short one joins it too; a one-word short name that is the first word
+  of exactly one full name named before joins it ("Abiy" of "Abiy Ahmed", "Yoon" of "Yoon Suk Yeol": Ethiopian
+  and East Asian names are shortened to their first word);
 * in a run of quotes, the subject of "he said" is the person who spoke last (speaker continuity): news
   attributes consecutive quotes to one speaker far more often than to the last person named;
 * otherwise a pronoun goes to the nearest compatible subject of its own sentence, then to the main subject of
@@ -170,3 +172,14 @@ def same_person(short: str, full: str) -> bool:
     if len(s) < len(f) and f[-len(s):] == s:
         return True
     return len(s) >= 2 and s[0] == f[0] and s[-1] == f[-1]
+
+
+def given_name_match(short: str, persons: list[tuple[str, int]]) -> int | None:
+    """The cluster of the one person named before whose full name begins with the one-word ``short``: "Abiy"
+    after "Abiy Ahmed", "Yoon" after "Yoon Suk Yeol", "Xi" after "Xi Jinping" (Ethiopian and East Asian names
+    are shortened to their first word). None when no person or several match."""
+    words = name_tokens(short)
+    if len(words) != 1:
+        return None
+    found = {idx for name, idx in persons if len(name_tokens(name)) >= 2 and name_tokens(name)[0] == words[0]}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,1042 @@
+"""quotes: direct, indirect and mixed quotations, each with its cue word and its speaker resolved to an actor.
+
+Two sources of evidence are combined, because wire stories use both:
+
+* **Quotation marks.** The analysed text is scanned for “curly”, "straight" and «angle» double marks. A quote
+  may run over several paragraphs: a paragraph that ends inside a quote and a next paragraph that re-opens with
+  a mark make one quotation. Single marks (‘…’) are nested quotes and stay part of the content. A marked span
+  of one to three words is a scare quote (or a quoted fragment), not a quotation of its own.
+* **Cue words** from the knowledge table ``speech_verbs`` (``say``, ``tell``, ``add``, ``allege``, ``according
+  to``, ``show``…): their subject is the speaker and their reported clause (the ``ccomp`` of the dependency
+  parse, or the direct object for verbs whose note says ``object``) is the content.
+
+A marked quotation is *direct*; it gets its speaker, in order of the strength of the evidence (the confidence
+constants below): a cue whose reported clause lies inside the marks; a cue right after the closing mark
+(``“…,” said X`` / ``“…,” X said`` / a next paragraph ``he said.``); a cue right before the opening mark
+(``X said: “…”``); otherwise the speaker of the previous quote in the run (speaker continuity). A cue's clause
+that holds a quoted fragment but also words of the reporter is *mixed*; a cue's clause without marks is
+*indirect*. Reported speech inside a direct quotation (“I think …”) is not extracted again: it is the quoted
+speaker's own words.
+
+:func:`quote_at` gives the event coder the quote that holds a span, so that an event stated inside a quote can
+take the quote's speaker as its source and the quote as ``reported_by``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.model import Article, Quote
+from eventwire.stages.actors import actor_at
+from eventwire.stages.base import Stage, StageContext, register
+from eventwire.stages.spans import mention
+
+CUE_TABLE = "speech_verbs"
+
+# Confidence of a quote, from the kind of evidence that attributes it (hand-set, in decreasing order of how
+# often each rule was right in the error analysis on the PolNeAR train split; see benchmarks/quotes.py).
+CONF_DIRECT_SYNTAX = 0.95  # the cue's reported clause is the quoted text: "“…,” he said" parsed as one clause
+CONF_DIRECT_ADJACENT = 0.9  # the cue touches a quotation mark: "“…,” said X", "X said: “…”"
+CONF_INDIRECT = 0.85  # a cue verb with its subject and reported clause
+CONF_DIRECT_NEXT = 0.75  # the speaker is named only after the quote, in the next sentence or paragraph
+CONF_CONTINUITY_NEAR = 0.7  # no cue: the speaker of the previous quote in the same paragraph
+CONF_CONTINUITY = 0.6  # no cue: the speaker of the previous quote one paragraph earlier
+CONF_PRONOUN_FALLBACK = 0.1  # subtracted when a pronoun speaker is taken from the previous quote
+CONF_NO_SPEAKER = 0.3  # a quotation nobody in reach says
+
+# Tuned on the PolNeAR train split (benchmarks/quotes.py), then left alone for the dev figures.
+MIN_QUOTE_WORDS = 4  # a marked span of 1-3 words is a scare quote or a fragment, not a quotation
+MAX_OUTSIDE_WORDS = 1  # words of a cue's clause outside the marks ("that") that still leave the quote direct
+MIN_CONTENT_WORDS = 2  # an indirect clause shorter than this ("said so") is not a quotation
+MAX_CONTINUITY_PARAGRAPHS = 1  # continuity reaches back at most this many paragraphs
+MAX_CUE_BEFORE_TOKENS = 12  # "X told reporters in Berlin on Thursday: “…”": cue to opening mark, at most
+MAX_COLON_SOURCE_TOKENS = 6  # "Former AG Mukasey at RNC: …": the longest name before a colon attribution
+MIN_COLON_CONTENT_WORDS = 3  # "Trump: No." is too short to be worth a quote
+
+OPEN_MARKS = frozenset("“„«")
+CLOSE_MARKS = frozenset("”»")
+EITHER_MARKS = frozenset('"')
+ALL_MARKS = OPEN_MARKS | CLOSE_MARKS | EITHER_MARKS | {"''", "``"}
+OPENING_CONTEXT = frozenset("([{—–-/")  # a straight mark after one of these opens a quote
+SOFT_PUNCT = frozenset({",", "—", "–", "-", ";", ":", "--"})  # may separate a quote from its cue
+SENTENCE_END = frozenset({".", "!", "?"})
+DASH_CHARS = frozenset("―—–-")  # “…” ― Name: a byline-style attribution after a quote
+
+# Dependents of a cue that may stand between it and the opening mark of its quote ("told reporters on Friday:").
+PRE_QUOTE_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "nsubj", "agent", "prt", "punct",
+                            "pobj", "attr", "advcl", "dep", "oprd"})
+# Dependents of a cue that may stand between a closing mark and the cue ("he also said", "has said").
+POST_QUOTE_DEPS = frozenset({"nsubj", "aux", "advmod", "neg", "punct", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# How the parser labels the subject of an inverted cue ("“…,” said the minister").
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
+# Dependents of a cue skipped before a fallback clause: "told reporters on Friday that …".
+FALLBACK_SKIP_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "agent", "prt", "punct", "pobj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SINGULAR_PRONOUNS = frozenset({"he", "she"})  # a "he said" no actor holds falls back to the previous speaker
+# Nouns that carry words for someone else: "the ministry issued a statement saying …" is the ministry's quote.
+VEHICLE_NOUNS = frozenset({"statement", "letter", "report", "post", "tweet", "message", "note", "communique",
+                           "communiqué", "interview", "release", "video", "speech", "email", "memo", "filing"})
+# Words before a colon that label what follows rather than name who says it.
+COLON_LABELS = frozenset({
+    "update", "updated", "note", "editor's note", "photo", "photos", "video", "watch", "read more", "related",
+    "correction", "breaking", "warning", "source", "sources", "see also", "listen", "q", "a", "question", "answer",
+    "background", "context", "analysis", "opinion", "the latest", "wow", "look", "exclusive", "bombshell", "live",
+    "watch live", "must see"})
+NAME_LINKS = frozenset({"of", "at", "the", "for", "and", "in", "de", "von", "van", "al", "bin"})
+# Leading words of a reported clause that belong to the reporter, not the speaker.
+LEADING_MARKERS = frozenset({"that"})
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One row of the cue table."""
+
+    lemma: str
+    kind: str  # speech, cognition, evidence
+    object_content: bool = False  # the direct object may be the reported content ("alleges poll-rigging")
+    to_clause: bool = False  # an infinitive may be the reported content ("vowed to fight", "urged X to go")
+
+
+@dataclass
+class Cue:
+    """A cue word found in the text, with its speaker and reported clause as character spans."""
+
+    token: Any  # the spaCy Token of the cue verb (for "according to": "according")
+    start: int
+    end: int
+    text: str
+    entry: CueEntry
+    subject: Any | None = None  # the Token heading the speaker's phrase
+    speaker: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None  # token indices [start, end) of the reported clause
+    nested: bool = False  # the cue is inside a quotation (the quoted speaker's words)
+    direct_use: bool = False  # its clause is a direct quotation's text
+    absorbed: list[int] = field(default_factory=list)  # marked spans inside its clause (mixed quotation)
+
+
+@dataclass
+class Marked:
+    """Text between quotation marks: one piece per paragraph (``pieces`` are content spans, marks excluded)."""
+
+    open: int
+    close: int | None  # the first character after the closing mark (None when the quote is not closed)
+    pieces: list[tuple[int, int]]
+    words: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    @property
+    def after(self) -> int:
+        """The first character after the closing mark (or after the text when the quote is not closed)."""
+        return self.close if self.close is not None else self.end
+
+
+@dataclass
+class Draft:
+    """A quote before ids are given and speakers resolved."""
+
+    kind: str
+    start: int
+    end: int
+    content: str
+    cue: Cue | None
+    confidence: float
+    speaker: tuple[int, int] | None = None
+    needs_continuity: bool = False
+    actor: str | None = None
+    speaker_text: str | None = None
+
+
+COLON_ENTRY = CueEntry(":", "speech")
+NOTE_FLAGS = ("object", "to-clause")
+
+
+def note_flags(note: str) -> set[str]:
+    """The flags a cue-table note starts with ("object", "to-clause"), before its free text."""
+    flags = set()
+    for word in note.lower().split():
+        word = word.strip(",;:")
+        if word not in NOTE_FLAGS:
+            break
+        flags.add(word)
+    return flags
+
+
+def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str, str], CueEntry]]:
+    """Single-word cues by lemma, and two-word cues by (first word, second word)."""
+    single: dict[str, CueEntry] = {}
+    double: dict[tuple[str, str], CueEntry] = {}
+    for row in rows:
+        lemma = row["lemma"].strip().lower()
+        if not lemma:
+            continue
+        flags = note_flags(row["note"])
+        entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags)
+        words = lemma.split()
+        if len(words) == 1:
+            single[lemma] = entry
+        elif len(words) == 2:
+            double[(words[0], words[1])] = entry
+    return single, double
+
+
+# --- quotation marks ---------------------------------------------------------------------------------------
+
+
+def _mark_at(text: str, i: int) -> tuple[str, int] | None:
+    """The quotation mark starting at ``text[i]`` as (kind, width): kind is "open", "close" or "either"."""
+    pair = text[i: i + 2]
+    if pair == "''":
+        return "either", 2
+    if pair == "``":
+        return "open", 2
+    ch = text[i]
+    if ch in OPEN_MARKS:
+        return "open", 1
+    if ch in CLOSE_MARKS:
+        return "close", 1
+    if ch in EITHER_MARKS:
+        return "either", 1
+    return None
+
+
+def _can_open(text: str, i: int, width: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    return (prev.isspace() or prev in OPENING_CONTEXT or prev in OPEN_MARKS) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int, width: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding blanks and the comma that ends a quote before its cue (“…,” he said)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _opens_paragraph(text: str) -> int:
+    """Width of the quotation mark that opens a paragraph (0 when it does not open with one)."""
+    stripped = len(text) - len(text.lstrip())
+    if stripped >= len(text):
+        return 0
+    found = _mark_at(text, stripped)
+    if found is None or found[0] == "close":
+        return 0
+    return stripped + found[1]
+
+
+def scan_marks(article: Article) -> list[Marked]:
+    """Every span between double quotation marks, multi-paragraph quotes joined, in text order."""
+    full = article_text(article)
+    out: list[Marked] = []
+    segments = article.segments()
+    current: Marked | None = None
+    piece_start = 0
+    for n, seg in enumerate(segments):
+        text = seg.text
+        i = 0
+        if current is not None:
+            # a quote left open at the end of the previous paragraph continues here when this one re-opens it
+            reopen = _opens_paragraph(text)
+            if reopen:
+                piece_start = seg.doc_start + reopen
+                i = reopen
+            else:
+                out.append(current)
+                current = None
+        while i < len(text):
+            found = _mark_at(text, i)
+            if found is None:
+                i += 1
+                continue
+            kind, width = found
+            pos = seg.doc_start + i
+            opens, closes = _can_open(text, i, width), _can_close(text, i, width)
+            if current is not None:
+                current.pieces.append(_trim(full, piece_start, pos))
+                if kind == "open" and opens and not closes:
+                    # an opening mark inside an open quote: the first one was never closed
+                    out.append(current)
+                    current = Marked(pos, None, [])
+                    piece_start = pos + width
+                else:
+                    current.close = pos + width
+                    out.append(current)
+                    current = None
+            elif kind == "open" or (opens and not (kind == "close" and closes)):
+                current = Marked(pos, None, [])
+                piece_start = pos + width
+            i += width
+        if current is not None:
+            current.pieces.append(_trim(full, piece_start, seg.doc_end))
+            nxt = segments[n + 1] if n + 1 < len(segments) else None
+            if nxt is None or nxt.section != seg.section:
+                out.append(current)
+                current = None
+    kept = []
+    for m in out:
+        m.pieces = [(a, b) for a, b in m.pieces if b > a]
+        if m.pieces:
+            m.words = sum(len(full[a:b].split()) for a, b in m.pieces)
+            kept.append(m)
+    return kept
+
+
+def article_text(article: Article) -> str:
+    """The analysed text (the Doc's text when there is a Doc)."""
+    if article.doc is not None:
+        return str(article.doc.text)
+    return article.analysed_text()
+
+
+# --- cues ---------------------------------------------------------------------------------------------------
+
+
+# spaCy makes a new Token object at every access: tokens are compared by index (``a.i == b.i``), never with ``is``.
+
+
+def _is_verb(tok: Any) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def _subject(tok: Any, depth: int = 0) -> Any | None:
+    """The token heading the speaker's phrase of a cue verb (through conjunctions, participles, relatives)."""
+    if depth > 4:
+        return None
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head
+            return child
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    head = tok.head
+    if head.i == tok.i:
+        return _inverted_subject(tok)
+    if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
+        # "deflected questions before saying, …": through the preposition to the verb it hangs from
+        return _subject(head.head, depth + 1) if head.head.i != head.i else None
+    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VBG", "VB")):
+        return _subject(head, depth + 1) or _inverted_subject(tok)
+    if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in VEHICLE_NOUNS and head.head.i != head.i and _is_verb(head.head):
+            owner = _subject(head.head, depth + 1)
+            if owner is not None:
+                return owner
+        return head
+    if tok.dep_ == "relcl":
+        return head
+    return _inverted_subject(tok)
+
+
+def _inverted_subject(tok: Any) -> Any | None:
+    """``“…,” said the minister``: right after a quotation, a noun after the cue (often parsed as its object) is
+    its subject. Elsewhere the noun after the cue is its object ("accused the GOP")."""
+    doc = tok.doc
+    before = tok.i - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in (",", "—", "–")):
+        before -= 1
+    if before >= 0 and doc[before].text not in ALL_MARKS and not doc[before].text.endswith(tuple(ALL_MARKS)):
+        return None
+    for child in tok.rights:
+        if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and child.i - tok.i <= 3:
+            return child
+        break
+    return None
+
+
+def _speaker_span(subject: Any) -> tuple[int, int]:
+    """Characters of the speaker's name phrase: the subject with its modifiers, without relative clauses,
+    appositions or anything after a comma ("Stoltenberg, who is in Berlin")."""
+    left = subject.left_edge
+    end_tok = subject
+    for child in subject.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"):
+            break
+        end_tok = child.right_edge
+    start_tok = left
+    while start_tok.i < subject.i and (start_tok.is_punct or start_tok.is_space):
+        start_tok = start_tok.nbor(1)
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
+
+
+def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
+    """Token range [start, end) of the reported clause of a cue verb, or None when it has none."""
+    doc = cue.doc
+    if entry.lemma == "according to":
+        return _according_content(cue)
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if comps:
+        after = [c for c in comps if c.i > cue.i]
+        chosen = after[0] if after else comps[-1]
+        return chosen.left_edge.i, chosen.right_edge.i + 1
+    if entry.object_content:
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        if objs:
+            end = objs[0].right_edge.i + 1
+            for sib in cue.rights:
+                if sib.i > objs[0].i and sib.dep_ == "prep" and sib.i == end:
+                    end = sib.right_edge.i + 1
+            return objs[0].left_edge.i, end
+    if entry.to_clause:
+        infinitives = [c for c in cue.rights if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
+        if infinitives:
+            objs = [c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < infinitives[0].i]
+            first = objs[0].left_edge.i if objs else infinitives[0].left_edge.i
+            return first, infinitives[0].right_edge.i + 1
+    for child in cue.rights:
+        if child.dep_ == "parataxis" and any(t.text == ":" for t in doc[cue.i + 1: child.left_edge.i + 1]):
+            return child.left_edge.i, child.right_edge.i + 1
+    head = cue.head
+    if (
+        head.i != cue.i
+        and cue.dep_ in ("parataxis", "ccomp", "advcl")
+        and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+        and _is_verb(head)
+        and head.left_edge.i < cue.left_edge.i
+        and _parenthetical(cue)
+    ):
+        # "The plan, he said, was dead." / "The plan is dead, he said." parsed with the cue under the clause:
+        # the whole clause when the cue stands in its middle, the part before the cue when it ends it
+        start = head.left_edge.i
+        rest = [t for t in doc[cue.right_edge.i + 1: head.right_edge.i + 1] if not (t.is_punct or t.is_space)]
+        end = head.right_edge.i + 1 if rest else cue.left_edge.i
+        if start >= cue.left_edge.i:
+            return None
+        if end - start >= 1:
+            return start, end
+    if entry.kind in ("speech", "evidence"):
+        return _clause_after(cue)
+    return None
+
+
+def _clause_after(cue: Any) -> tuple[int, int] | None:
+    """Fallback when the parse gives the cue no clause ("said following a vote in 2001 that he had …",
+    "reported on Wednesday the Secret Service had …"): the rest of the sentence after the cue's adverbials,
+    addressee and "that", when it holds a clause of its own (a verb with a non-relative subject)."""
+    doc = cue.doc
+    end = cue.sent.end
+    i = cue.i + 1
+    for child in cue.rights:
+        if child.dep_ in FALLBACK_SKIP_DEPS and child.left_edge.i <= i:
+            i = max(i, child.right_edge.i + 1)
+        else:
+            break
+    while i < end and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that"):
+        i += 1
+    for tok in doc[i:end]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in RELATIVE_PRONOUNS and i <= tok.head.i < end and (
+                tok.head.i != cue.i) and tok.i >= i:
+            return i, end
+    return None
+
+
+def _parenthetical(cue: Any) -> bool:
+    """The cue's clause is set off by commas ("The plan, he said, was dead." / "The plan is dead, he said.")."""
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not (t.is_punct or t.is_space)]
+    left, right = words[0], words[-1]
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else "."
+    return before in (",", "—", "–") and (after in (",", ".", "—", "–", ";", "?", "!") or after in ALL_MARKS)
+
+
+def _according_content(according: Any) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase modifies, without the phrase (nor a clause coordinated after it:
+    "…, according to a tally, but his path is narrowing")."""
+    head = according.head
+    if head.i == according.i:
+        return None
+    clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+    phrase_start, phrase_end = according.left_edge.i, according.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in ("conj", "cc") and child.i >= phrase_end:
+            clause_end = min(clause_end, child.left_edge.i)
+    if phrase_start <= clause_start + 1:
+        return phrase_end, clause_end
+    rest = [t for t in according.doc[phrase_end:clause_end] if not (t.is_punct or t.is_space)]
+    if not rest:
+        return clause_start, phrase_start
+    return clause_start, clause_end
+
+
+def _according_source(according: Any) -> Any | None:
+    for child in according.children:
+        if child.lower_ == "to":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _reporters_lead(doc: Any, i: int, end: int) -> int:
+    """How many tokens at ``i`` belong to the reporter rather than to the reported clause: punctuation (not a
+    quotation mark), the complementiser "that" (also when the parser calls it a determiner: "claiming that
+    president Lukashenko had won"), or a sentence adverb with its comma ("Meanwhile, …")."""
+    tok = doc[i]
+    if tok.is_space or (tok.is_punct and tok.text not in ALL_MARKS):
+        return 1
+    nxt = doc[i + 1] if i + 1 < end else None
+    if tok.lower_ in LEADING_MARKERS and (tok.dep_ == "mark" or (
+            nxt is not None and nxt.pos_ in ("PROPN", "PRON", "DET") and tok.dep_ != "nsubj")):
+        return 1
+    if tok.dep_ in ("advmod", "cc", "prep") and nxt is not None and nxt.text == "," and i + 2 < end:
+        return 2
+    return 0
+
+
+def _clean_range(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Drop the reporter's words at the edges of a reported clause: "that", "Meanwhile,", punctuation."""
+    while start < end and (lead := _reporters_lead(doc, start, end)):
+        start += lead
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_space or (tok.is_punct and tok.text not in ALL_MARKS and tok.text not in ("?", "!", ")")):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _cut_coordination(doc: Any, start: int, end: int, single: dict[str, CueEntry]) -> tuple[int, int]:
+    """End a reported clause before a coordinated verb that is the speaker's next act, not their words: a cue
+    verb ("… and noted that …", "… but did not suggest …") or a ", but" clause with its own subject. The parser
+    often hangs these inside the reported clause."""
+    for tok in doc[start + 1: end]:
+        if tok.dep_ != "conj" or not _is_verb(tok) or tok.left_edge.i <= start:
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        before = doc[tok.left_edge.i - 1] if tok.left_edge.i - 1 > start else None
+        contrast = before is not None and before.lower_ == "but" and doc[before.i - 1].text == ","
+        if (tok.lemma_.lower() in single and not own_subject) or (contrast and own_subject):
+            cut = tok.left_edge.i
+            while cut > start + 1 and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            return start, cut
+    return start, end
+
+
+def find_cues(doc: Any, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Cue]:
+    """Every cue word of the Doc with its speaker and reported clause."""
+    cues: list[Cue] = []
+    n = len(doc)
+    for tok in doc:
+        entry: CueEntry | None = None
+        end_tok = tok
+        if tok.i + 1 < n:
+            nxt = doc[tok.i + 1]
+            entry = double.get((tok.lower_, nxt.lower_)) or double.get((tok.lemma_.lower(), nxt.lower_))
+            if entry is not None:
+                end_tok = nxt
+        if entry is None and _is_verb(tok):
+            entry = single.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        cue = Cue(tok, tok.idx, end_tok.idx + len(end_tok.text), doc.text[tok.idx: end_tok.idx + len(end_tok.text)],
+                  entry)
+        if entry.lemma == "according to":
+            cue.subject = _according_source(tok)
+        else:
+            cue.subject = _subject(tok)
+        if cue.subject is not None:
+            cue.speaker = _speaker_span(cue.subject)
+        rng = _content_range(tok, entry)
+        if rng is not None:
+            rng = _cut_coordination(doc, rng[0], rng[1], single)
+            start, end = _clean_range(doc, *rng)
+            # a parse that hangs the cue inside its own clause gives no content (unless the cue is parenthetical)
+            holds_cue = start <= tok.i < end and tok.dep_ not in ("parataxis", "ccomp", "advcl", "prep")
+            words = sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
+            if words >= MIN_CONTENT_WORDS and not holds_cue:
+                cue.content = (start, end)
+        cues.append(cue)
+    return cues
+
+
+# --- putting it together ------------------------------------------------------------------------------------
+
+
+class QuoteFinder:
+    """Finds the quotes of one article (built per article; the cue tables are shared)."""
+
+    def __init__(self, article: Article, single: dict[str, CueEntry],
+                 double: dict[tuple[str, str], CueEntry]) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.text = article_text(article)
+        self.marked = scan_marks(article)
+        self.cues = find_cues(self.doc, single, double)
+        self.cue_at_token = {c.token.i: c for c in self.cues}
+        # which marked span holds each token (-1: none)
+        self.in_mark = [-1] * len(self.doc)
+        for k, m in enumerate(self.marked):
+            for a, b in m.pieces:
+                span = self.doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self.in_mark[t.i] = k
+        self.mark_tokens = [0] * len(self.marked)
+        for t, k in enumerate(self.in_mark):
+            if k >= 0 and not (self.doc[t].is_punct or self.doc[t].is_space):
+                self.mark_tokens[k] += 1
+        for cue in self.cues:
+            k = self.in_mark[cue.token.i]
+            cue.nested = k >= 0 and self.marked[k].words >= MIN_QUOTE_WORDS
+        self.token_starts = [t.idx for t in self.doc]
+        self.paragraph_ends = [seg.doc_end for seg in article.segments()]
+
+    # words ---------------------------------------------------------------------------------------------------
+
+    def _words(self, start: int, end: int) -> list[int]:
+        return [t.i for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
+
+    def paragraph(self, offset: int) -> int:
+        """Running index of the segment holding a character offset (body and captions in one sequence)."""
+        return min(bisect_left(self.paragraph_ends, offset), len(self.paragraph_ends) - 1)
+
+    # attribution of marked quotes ----------------------------------------------------------------------------
+
+    def _relation(self, cue: Cue, k: int) -> str | None:
+        """How a cue's reported clause relates to marked span k: "direct", "mixed" or None."""
+        if cue.content is None or cue.nested:
+            return None
+        words = self._words(*cue.content)
+        inside = sum(1 for w in words if self.in_mark[w] == k)
+        if inside == 0:
+            return None
+        outside = sum(1 for w in words if self.in_mark[w] != k and not self._is_marker(w))
+        if outside <= MAX_OUTSIDE_WORDS:
+            return "direct"
+        if inside * 2 >= self.mark_tokens[k]:
+            return "mixed"
+        return None
+
+    def _is_marker(self, i: int) -> bool:
+        tok = self.doc[i]
+        return bool(tok.lower_ in LEADING_MARKERS and tok.dep_ == "mark")
+
+    def _token_at(self, offset: int) -> int | None:
+        """Index of the first token that starts at or after a character offset."""
+        i = bisect_left(self.token_starts, offset)
+        return i if i < len(self.token_starts) else None
+
+    def _content_outside(self, cue: Cue, k: int) -> bool:
+        """The cue reports a clause of its own, outside marked span k (then it is not this quote's cue)."""
+        if cue.content is None:
+            return False
+        words = self._words(*cue.content)
+        return bool(words) and sum(1 for w in words if self.in_mark[w] == k) * 2 < len(words)
+
+    def cue_after(self, k: int) -> tuple[Cue, bool] | None:
+        """A cue right after the closing mark: ``“…,” said X`` / ``“…,” X said`` / a next paragraph ``he said.``
+        Returns the cue and whether it is in the next sentence or paragraph."""
+        m = self.marked[k]
+        j = self._token_at(m.after)
+        if j is None:
+            return None
+        doc = self.doc
+        first = j
+        while first < len(doc) and (doc[first].is_space or doc[first].text in SOFT_PUNCT or doc[first].text in
+                                    ALL_MARKS):
+            first += 1
+        if first >= len(doc):
+            return None
+        later_sentence = bool(doc[first].is_sent_start) or any("\n" in doc[t].text for t in range(j, first))
+        for i in range(first, len(doc)):
+            if i > first and doc[i].is_sent_start:
+                return None
+            cue = self.cue_at_token.get(i)
+            if cue is None or cue.nested:
+                continue
+            allowed: set[int] = set()
+            if cue.subject is not None and cue.subject.i < i:
+                allowed.update(t.i for t in cue.subject.subtree)
+            allowed.update(t.i for c in cue.token.children if c.dep_ in POST_QUOTE_DEPS and c.i < i for t in c.subtree)
+            if not all(t in allowed or doc[t].is_punct or doc[t].is_space for t in range(first, i)):
+                return None
+            if self._content_outside(cue, k):
+                return None
+            return cue, later_sentence
+        return None
+
+    def cue_before(self, k: int) -> Cue | None:
+        """A cue right before the opening mark: ``X said: “…”``, ``he told reporters, “…”``."""
+        m = self.marked[k]
+        doc = self.doc
+        mark_tok = self._token_at(m.open)
+        if mark_tok is None:
+            return None
+        j = mark_tok - 1
+        colon = crossed = False
+        while j >= 0 and (doc[j].is_space or doc[j].text in SOFT_PUNCT):
+            colon = colon or doc[j].text == ":"
+            crossed = crossed or (doc[j].is_space and "\n" in doc[j].text)
+            j -= 1
+        if j < 0 or (crossed and not colon) or doc[j].text in SENTENCE_END:
+            return None
+        for i in range(j, max(j - MAX_CUE_BEFORE_TOKENS, -1), -1):
+            cue = self.cue_at_token.get(i)
+            if cue is not None and not cue.nested:
+                if all(self._under(doc[t], cue.token) for t in range(i + 1, j + 1)):
+                    if cue.content is not None and not colon and self._content_outside(cue, k):
+                        return None
+                    return cue
+                return None
+            if doc[i].is_sent_start and not colon:
+                return None
+        return self._introducer(j) if colon else None
+
+    def _introducer(self, j: int) -> Cue | None:
+        """Any verb with a subject that introduces a quote with a colon ("as Tom Ridge put it: “…”",
+        "Trump tweeted Monday: “…”"): the verb is the cue even when it is not in the cue table."""
+        tok = self.doc[j]
+        for _ in range(4):
+            if _is_verb(tok) and tok.pos_ != "AUX":
+                break
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        else:
+            return None
+        if not _is_verb(tok) or tok.sent.start != self.doc[j].sent.start:
+            return None
+        subject = _subject(tok)
+        if subject is None:
+            return None
+        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), tok.text, CueEntry(tok.lemma_.lower(), "speech"),
+                  subject=subject, speaker=_speaker_span(subject))
+        return cue
+
+    @staticmethod
+    def _under(tok: Any, cue: Any) -> bool:
+        """The token hangs from the cue through a dependent that may precede the quote (object, place, time)."""
+        if tok.is_punct or tok.is_space:
+            return True
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cue.i:
+                return bool(cur.dep_ in PRE_QUOTE_DEPS)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    # main ----------------------------------------------------------------------------------------------------
+
+    def find(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        # 1. marked spans inside a cue's clause: the cue's own words (direct) or a fragment of them (mixed)
+        owner: dict[int, Cue] = {}
+        for cue in self.cues:
+            if cue.content is None or cue.nested:
+                continue
+            for k in {self.in_mark[w] for w in self._words(*cue.content)} - {-1}:
+                rel = self._relation(cue, k)
+                if rel == "mixed":
+                    cue.absorbed.append(k)
+                elif rel == "direct" and k not in owner:
+                    owner[k] = cue
+        absorbed = {k for c in self.cues for k in c.absorbed}
+        colons = self.colon_sources()
+        # 2. direct quotations
+        directs: list[tuple[int, Draft]] = []
+        for k, m in enumerate(self.marked):
+            if k in absorbed or (m.words < MIN_QUOTE_WORDS and k not in owner and not self._utterance(m)):
+                continue
+            content = "\n\n".join(self.text[a:b] for a, b in m.pieces)
+            draft = Draft("direct", m.start, m.end, content, None, CONF_NO_SPEAKER, needs_continuity=True)
+            if k in owner:
+                owner[k].direct_use = True
+                self._attach(draft, owner[k], CONF_DIRECT_SYNTAX)
+            elif (after := self.cue_after(k)) is not None:
+                cue, later = after
+                self._attach(draft, cue, CONF_DIRECT_NEXT if later else CONF_DIRECT_ADJACENT)
+            elif (before := self.cue_before(k)) is not None:
+                self._attach(draft, before, CONF_DIRECT_ADJACENT)
+            elif (colon := self._colon_before(k, colons)) is not None:
+                colon.direct_use = True
+                self._attach(draft, colon, CONF_DIRECT_ADJACENT)
+            elif (label := self._name_after_dash(k) or self._transcript_label(k)) is not None:
+                self._attach(draft, label, CONF_DIRECT_ADJACENT)
+            elif self._title_like(m) or self._embedded(m) or m.words < MIN_QUOTE_WORDS:
+                continue  # a quoted title or a fragment of the reporter's sentence, said by nobody in reach
+            directs.append((k, draft))
+        draft_of_mark = self._merge_interrupted(directs)
+        drafts.extend({id(d): d for d in draft_of_mark.values()}.values())
+        # 3. indirect and mixed quotations
+        for cue in [*self.cues, *colons]:
+            if cue.content is None or cue.direct_use or cue.nested:
+                continue
+            start, end = cue.content
+            words = self._words(start, end)
+            in_direct = sum(1 for w in words if self.in_mark[w] >= 0 and self.in_mark[w] not in cue.absorbed
+                            and self.marked[self.in_mark[w]].words >= MIN_QUOTE_WORDS)
+            if in_direct * 2 >= len(words):
+                continue
+            a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+            kind = "mixed" if cue.absorbed else "indirect"
+            draft = Draft(kind, a, b, self.text[a:b], None, CONF_INDIRECT)
+            self._attach(draft, cue, CONF_INDIRECT)
+            drafts.append(draft)
+        drafts.sort(key=lambda d: (d.start, d.end))
+        return drafts
+
+    def _clean(self, start: int, end: int) -> tuple[int, int]:
+        return _clean_range(self.doc, start, end)
+
+    def colon_sources(self) -> list[Cue]:
+        """Attributions by a colon after a name at the start of a sentence: headlines ("Paul Ryan: FBI decision
+        defies explanation") and transcripts ("JAKE TAPPER: …"). The content runs to the end of the paragraph."""
+        out: list[Cue] = []
+        doc = self.doc
+        for sent in doc.sents:
+            start = sent.start
+            while start < sent.end and (doc[start].is_space or doc[start].text in ALL_MARKS):
+                start += 1
+            colon = next((t for t in doc[start: min(start + MAX_COLON_SOURCE_TOKENS + 1, sent.end)]
+                          if t.text == ":"), None)
+            if colon is None or colon.i == start:
+                continue
+            name = doc[start: colon.i]
+            if not self._name_like(name):
+                continue
+            end = colon.i + 1
+            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+                end += 1
+            first = colon.i + 1
+            while first < end and doc[first].is_space:
+                first += 1
+            first, end = self._clean(first, end)
+            if len(self._words(first, end)) < MIN_COLON_CONTENT_WORDS:
+                continue
+            head = name.root
+            cue = Cue(colon, colon.idx, colon.idx + 1, ":", COLON_ENTRY, subject=head,
+                      speaker=(name[0].idx, name[-1].idx + len(name[-1].text)), content=(first, end))
+            k = self.in_mark[first] if first < len(doc) else -1
+            cue.nested = k >= 0 and self.marked[k].words >= MIN_QUOTE_WORDS and self.marked[k].open < colon.idx
+            if cue.nested:
+                continue
+            marks = {self.in_mark[w] for w in self._words(first, end)} - {-1}
+            cue.absorbed = [m for m in marks if self.marked[m].open > colon.idx and
+                            self.marked[m].words < MIN_QUOTE_WORDS]
+            out.append(cue)
+        return out
+
+    @staticmethod
+    def _name_like(name: Any) -> bool:
+        """A speaker's name before a colon: no verb, no possessive, no number, every word capitalised (or a
+        proper noun), and not a label ("Update:", "Photo:")."""
+        words = [t for t in name if not (t.is_punct or t.is_space)]
+        if not words or any(_is_verb(t) or t.dep_ == "case" or t.like_num for t in words):
+            return False
+        if " ".join(t.lower_ for t in words) in COLON_LABELS:
+            return False
+        return all(t.text[:1].isupper() or t.pos_ == "PROPN" or t.lower_ in NAME_LINKS for t in words)
+
+    def _name_after_dash(self, k: int) -> Cue | None:
+        """“…” ― Carla Sanchez: a name after a dash that ends the paragraph attributes the quote before it."""
+        i = self.marked[k].after
+        text = self.text
+        while i < len(text) and text[i] == " ":
+            i += 1
+        if i >= len(text) or text[i] not in DASH_CHARS:
+            return None
+        dash = i
+        while i < len(text) and (text[i] in DASH_CHARS or text[i] == " "):
+            i += 1
+        j = self._token_at(i)
+        doc = self.doc
+        if j is None:
+            return None
+        end = j
+        while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+            end += 1
+        name = doc[j:end]
+        while len(name) and (name[-1].is_punct or name[-1].is_space):
+            name = name[:-1]
+        if not len(name) or len(name) > MAX_COLON_SOURCE_TOKENS or not self._name_like(name):
+            return None
+        return Cue(doc[j], dash, dash + 1, text[dash], CueEntry("―", "speech"), subject=name.root,
+                   speaker=(name[0].idx, name[-1].idx + len(name[-1].text)))
+
+    def _transcript_label(self, k: int) -> Cue | None:
+        """"WALLACE: Let's start with …" — a transcript line quoted whole names its speaker before a colon."""
+        m = self.marked[k]
+        first = self._token_at(m.start)
+        doc = self.doc
+        if first is None:
+            return None
+        colon = next((t for t in doc[first: first + MAX_COLON_SOURCE_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == first or colon.idx >= m.end:
+            return None
+        name = doc[first: colon.i]
+        if not all(t.text.isupper() or t.is_punct for t in name) or not self._name_like(name):
+            return None
+        return Cue(colon, colon.idx, colon.idx + 1, ":", COLON_ENTRY, subject=name.root,
+                   speaker=(name[0].idx, name[-1].idx + len(name[-1].text)))
+
+    def _colon_before(self, k: int, colons: list[Cue]) -> Cue | None:
+        """A colon attribution whose content starts with marked span k ("Sanders: “It is not radical.”")."""
+        m = self.marked[k]
+        for cue in colons:
+            if cue.content is not None and cue.end <= m.open and not self.text[cue.end: m.open].strip():
+                return cue
+        return None
+
+    def _utterance(self, m: Marked) -> bool:
+        """A short quotation that ends with its own punctuation inside the marks (“No,” he said. / “Why?”) is
+        an utterance, not a scare quote; it still needs a cue next to it to be kept."""
+        tail = self.text[m.end: m.after]
+        return "," in tail or (m.end > 0 and self.text[m.end - 1] in ".?!")
+
+    def _title_like(self, m: Marked) -> bool:
+        """A quoted name or title ("The Art of the Deal"): every longer word capitalised, no sentence end."""
+        words = " ".join(self.text[a:b] for a, b in m.pieces).split()
+        long_words = [w for w in words if len(w) > 3]
+        return bool(long_words) and all(w[0].isupper() or not w[0].isalpha() for w in long_words) and not any(
+            w[-1] in ".?!" for w in words)
+
+    def _embedded(self, m: Marked) -> bool:
+        """The marks hold part of the reporter's own sentence: the quote opens mid-sentence, in lower case."""
+        before = self.text[:m.open].rstrip(" ")
+        first = self.text[m.start] if m.start < len(self.text) else ""
+        return bool(before) and (before[-1].isalnum() or before[-1] in ",;") and first.islower()
+
+    def _merge_interrupted(self, directs: list[tuple[int, Draft]]) -> dict[int, Draft]:
+        """One quotation interrupted by its attribution (“A,” he said. “B.”) or run on (“A.” “B,” he said.)
+        is one quote: the pieces join when they are in one paragraph and only the cue's clause stands between.
+        Returns the draft of every marked span (joined spans share one)."""
+        out: dict[int, Draft] = {}
+        last: tuple[int, Draft] | None = None
+        for k, draft in directs:
+            if last is not None and self._joins(last[0], last[1], k, draft):
+                prev = last[1]
+                if prev.cue is None and draft.cue is not None:
+                    prev.cue, prev.speaker, prev.confidence = draft.cue, draft.speaker, draft.confidence
+                    prev.needs_continuity = draft.needs_continuity
+                prev.end = draft.end
+                prev.content = f"{prev.content} {draft.content}"
+                out[k] = prev
+                last = (k, prev)
+                continue
+            out[k] = draft
+            last = (k, draft)
+        return out
+
+    def _joins(self, pk: int, prev: Draft, k: int, draft: Draft) -> bool:
+        gap_start, gap_end = self.marked[pk].after, self.marked[k].open
+        if "\n" in self.text[gap_start:gap_end]:
+            return False
+        gap = self.doc.char_span(gap_start, gap_end, alignment_mode="contract")
+        gap_words = [t for t in gap if not (t.is_punct or t.is_space)] if gap is not None else []
+        if not gap_words:
+            return prev.cue is None or draft.cue is None
+        if prev.cue is None or draft.cue not in (None, prev.cue):
+            return False
+        cue_tok = prev.cue.token
+        inside = {t.i for t in cue_tok.subtree}
+        if prev.cue.subject is not None:
+            inside.update(t.i for t in prev.cue.subject.subtree)
+        return all(t.i in inside for t in gap_words) and any(t.i == cue_tok.i for t in gap_words)
+
+    @staticmethod
+    def _attach(draft: Draft, cue: Cue, confidence: float) -> None:
+        draft.cue = cue
+        draft.speaker = cue.speaker
+        draft.confidence = confidence
+        draft.needs_continuity = cue.speaker is None
+
+
+def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFinder) -> None:
+    """Speakers to actors; quotes without a cue (or whose cue has no subject) take the previous quote's."""
+    text = finder.text
+    previous: Draft | None = None
+    for d in drafts:
+        if d.speaker is not None:
+            a, b = d.speaker
+            d.speaker_text = text[a:b]
+            said_by = d.speaker_text.strip().lower()
+            actor = actor_at(article, a, b)
+            d.actor = actor.id if actor is not None else None
+            if d.actor is None and said_by in SINGULAR_PRONOUNS and previous is not None and previous.actor:
+                d.actor = previous.actor
+                d.confidence = round(d.confidence - CONF_PRONOUN_FALLBACK, 2)
+        elif d.needs_continuity and previous is not None and (previous.speaker_text or previous.actor):
+            gap = finder.paragraph(d.start) - finder.paragraph(previous.end)
+            if gap <= MAX_CONTINUITY_PARAGRAPHS:
+                d.actor = previous.actor
+                d.speaker_text = previous.speaker_text
+                base = CONF_CONTINUITY_NEAR if gap == 0 else CONF_CONTINUITY
+                d.confidence = min(base, previous.confidence)
+        if d.speaker_text is not None or d.actor is not None:
+            previous = d
+
+
+def find_quotes(article: Article, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Quote]:
+    """The quotes of an annotated article (its actors, when there are, give the speakers)."""
+    if article.doc is None:
+        return []
+    finder = QuoteFinder(article, single, double)
+    drafts = finder.find()
+    resolve_speakers(article, drafts, finder)
+    quotes: list[Quote] = []
+    for n, d in enumerate(drafts, start=1):
+        cue_span = mention(article, d.cue.start, d.cue.end, "cue") if d.cue is not None else None
+        quotes.append(Quote(
+            id=f"Q{n}",
+            kind=d.kind,
+            content=d.content,
+            span=mention(article, d.start, d.end, d.kind),
+            cue=d.cue.text if d.cue is not None else None,
+            cue_span=cue_span,
+            speaker=d.actor,
+            speaker_text=d.speaker_text,
+            confidence=d.confidence,
+        ))
+    return quotes
+
+
+def quote_at(article: Article, doc_start: int, doc_end: int) -> Quote | None:
+    """The quote whose content span holds the characters ``doc_start:doc_end`` of the analysed text (the
+    innermost one when quotes nest), or None. The event coder uses it for an event's source and reported_by."""
+    best: Quote | None = None
+    for q in article.quotes:
+        holds = q.span.doc_start <= doc_start and doc_end <= q.span.doc_end
+        if holds and (best is None or q.span.doc_end - q.span.doc_start < best.span.doc_end - best.span.doc_start):
+            best = q
+    return best
+
+
+@register("quotes")
+class Quotes(Stage):
+    """Direct, indirect and mixed quotations with their cue words and speakers."""
+
+    name = "quotes"
+    requires = ("doc", "actors")
+    assigns = ("quotes",)
+
+    def __init__(self, ctx: StageContext) -> None:
+        self.single, self.double = load_cues(ctx.knowledge.table(CUE_TABLE))
+
+    def process_article(self, article: Article) -> None:
+        article.quotes = find_quotes(article, self.single, self.double)

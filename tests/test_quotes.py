@@ -1,0 +1,303 @@
+"""The quotes stage: direct, indirect and mixed quotations with their cue words and speakers.
+
+Most tests run the stage alone on annotated fixture stories (tests/fixtures/quotes/) whose actors are made by
+hand, so that they test the quote rules and not the actors stage; the seed test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.knowledge import Knowledge
+from eventwire.model import Actor, Article, Quote
+from eventwire.pipeline import Pipeline
+from eventwire.stages.base import StageContext
+from eventwire.stages.quotes import (
+    CONF_CONTINUITY,
+    CONF_DIRECT_ADJACENT,
+    CONF_DIRECT_NEXT,
+    CUE_TABLE,
+    Quotes,
+    load_cues,
+    quote_at,
+    scan_marks,
+)
+from eventwire.stages.spans import mention
+
+from .conftest import FIXTURES, needs_shared
+
+STORIES = FIXTURES / "quotes"
+
+MakeArticle = Callable[..., Article]
+
+
+@pytest.fixture(scope="module")
+def stage(pipeline: Pipeline) -> Quotes:
+    return Quotes(pipeline.context)
+
+
+def with_actors(article: Article, actors: dict[str, list[str]]) -> Article:
+    """Hand-made actors: every whole-word occurrence of each surface form is a mention of the actor."""
+    text = article.analysed_text()
+    made = []
+    for n, (name, forms) in enumerate(actors.items(), start=1):
+        actor = Actor(id=f"A{n}", name=name)
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                actor.mentions.append(mention(article, m.start(), m.end()))
+        made.append(actor)
+    article.actors = made
+    return article
+
+
+def run(annotate: MakeArticle, stage: Quotes, story: str, actors: dict[str, list[str]]) -> Article:
+    article = with_actors(annotate((STORIES / story).read_text(encoding="utf-8")), actors)
+    stage.process_article(article)
+    return article
+
+
+def find(article: Article, starts_with: str) -> Quote:
+    hits = [q for q in article.quotes if q.content.startswith(starts_with)]
+    assert hits, f"no quote starts with {starts_with!r}: {[q.content[:40] for q in article.quotes]}"
+    return hits[0]
+
+
+def speaker_name(article: Article, quote: Quote) -> str | None:
+    return next((a.name for a in article.actors if a.id == quote.speaker), None)
+
+
+# --- direct quotations ---------------------------------------------------------------------------------------
+
+DIRECT_ACTORS = {"Mara Lindqvist": ["Mara Lindqvist", "Lindqvist"], "Tomas Berg": ["Tomas Berg", "Berg"]}
+
+
+@pytest.fixture(scope="module")
+def direct(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "direct_forms.txt", DIRECT_ACTORS)
+
+
+def test_quote_then_said_name(direct: Article) -> None:
+    q = find(direct, "The cranes are back")
+    assert q.kind == "direct"
+    assert q.cue == "said"
+    assert speaker_name(direct, q) == "Mara Lindqvist"
+    # the words without the marks, and without the comma that hands over to the cue
+    assert q.content == "The cranes are back in working order and the crews are ready to return"
+    assert q.cue_span is not None and q.cue_span.text == "said"
+
+
+def test_name_said_colon_then_quote(direct: Article) -> None:
+    q = find(direct, "We will not sign anything")
+    assert q.kind == "direct"
+    assert q.cue == "told"
+    assert speaker_name(direct, q) == "Tomas Berg"
+    assert q.confidence >= CONF_DIRECT_ADJACENT
+
+
+def test_said_adding_second_quote(direct: Article) -> None:
+    first = find(direct, "Nobody is going back to work")
+    second = find(direct, "the workers deserve")
+    assert (first.cue, second.cue) == ("said", "adding")
+    assert speaker_name(direct, first) == speaker_name(direct, second) == "Tomas Berg"
+    assert int(first.id[1:]) < int(second.id[1:])
+
+
+def test_straight_marks(direct: Article) -> None:
+    q = find(direct, "Straight quotation marks are still common")
+    assert q.kind == "direct"
+    assert speaker_name(direct, q) == "Mara Lindqvist"
+    assert '"' not in q.content
+
+
+def test_nested_quote_stays_inside(direct: Article) -> None:
+    q = find(direct, "My father used to tell me")
+    assert "‘a harbour is only as safe as its weakest crane’" in q.content
+    assert q.content.endswith("he was right")
+    assert not any(x.content.startswith("a harbour is only") for x in direct.quotes)
+
+
+def test_scare_quotes_are_not_quotations(direct: Article) -> None:
+    assert not any("safety audit" in q.content for q in direct.quotes)
+
+
+def test_ids_in_text_order(direct: Article) -> None:
+    assert [q.id for q in direct.quotes] == [f"Q{n}" for n in range(1, len(direct.quotes) + 1)]
+    starts = [q.span.doc_start for q in direct.quotes]
+    assert starts == sorted(starts)
+
+
+# --- quotes over several paragraphs, continuity, speaker named after --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def multi(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "multi_paragraph.txt", {"Anna Koval": ["Anna Koval", "Koval"]})
+
+
+def test_multi_paragraph_quote_is_one_quote(multi: Article) -> None:
+    q = find(multi, "The quotas we set last year")
+    assert q.kind == "direct"
+    assert speaker_name(multi, q) == "Anna Koval"
+    assert "This year every fleet will take less" in q.content
+    assert "“" not in q.content and "”" not in q.content
+    assert q.span.paragraph == 1
+    # a span in the second paragraph of the quote is inside it
+    text = multi.analysed_text()
+    inside = text.index("largest trawlers")
+    assert quote_at(multi, inside, inside + len("largest trawlers")) is q
+
+
+def test_quote_without_cue_takes_previous_speaker(multi: Article) -> None:
+    q = find(multi, "We will look at the numbers again")
+    assert q.cue is None
+    assert speaker_name(multi, q) == "Anna Koval"
+    assert q.confidence == CONF_CONTINUITY
+    assert q.confidence < find(multi, "The quotas we set").confidence
+
+
+@pytest.fixture(scope="module")
+def named_after(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "named_after.txt", {"Daniel Okoro": ["Daniel Okoro", "Okoro", "the police chief"]})
+
+
+def test_speaker_named_in_next_paragraph(named_after: Article) -> None:
+    q = find(named_after, "We have made four arrests")
+    assert q.cue == "said"
+    assert speaker_name(named_after, q) == "Daniel Okoro"
+    assert q.confidence == CONF_DIRECT_NEXT
+
+
+def test_inverted_said_with_title(named_after: Article) -> None:
+    q = find(named_after, "The investigation is far from over")
+    assert q.speaker_text == "the police chief"
+    assert speaker_name(named_after, q) == "Daniel Okoro"
+
+
+# --- indirect and mixed quotations ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def indirect(annotate: MakeArticle, stage: Quotes) -> Article:
+    actors = {"Elena Marsh": ["Prime Minister Elena Marsh", "Marsh"], "defence ministry": ["defence ministry"],
+              "opposition": ["opposition"]}
+    return run(annotate, stage, "indirect_forms.txt", actors)
+
+
+def test_indirect_said(indirect: Article) -> None:
+    q = find(indirect, "the talks with the rebels had failed")
+    assert (q.kind, q.cue) == ("indirect", "said")
+    assert speaker_name(indirect, q) == "Elena Marsh"
+
+
+def test_mixed_quotation(indirect: Article) -> None:
+    q = find(indirect, "the government “will not negotiate")
+    assert q.kind == "mixed"
+    assert speaker_name(indirect, q) == "Elena Marsh"
+    # the fragment is not a quotation of its own
+    assert sum("will not negotiate" in x.content for x in indirect.quotes) == 1
+
+
+def test_according_to(indirect: Article) -> None:
+    q = find(indirect, "Five soldiers were killed in the attack")
+    assert q.cue == "according to"
+    assert speaker_name(indirect, q) == "defence ministry"
+    assert "according" not in q.content
+
+
+def test_non_person_source(indirect: Article) -> None:
+    q = find(indirect, "A military transport plane landed")
+    assert q.cue == "showed"
+    assert q.speaker is None
+    assert q.speaker_text == "flight tracking data"
+
+
+def test_object_content_and_cognition(indirect: Article) -> None:
+    alleged = find(indirect, "vote-rigging")
+    assert alleged.cue == "alleges"
+    assert speaker_name(indirect, alleged) == "opposition"
+    believed = find(indirect, "the economy will shrink")
+    assert believed.cue == "believe"
+    assert believed.speaker_text == "Analysts"
+
+
+def test_parenthetical_cue(indirect: Article) -> None:
+    q = next(q for q in indirect.quotes if "curfew" in q.content)
+    assert q.cue == "said"
+    assert speaker_name(indirect, q) == "Elena Marsh"
+
+
+def test_reported_speech_inside_a_quote_is_not_extracted_again(indirect: Article) -> None:
+    q = find(indirect, "I think we can still reach a deal")
+    assert q.kind == "direct"
+    assert not any(x.cue == "think" for x in indirect.quotes)
+
+
+def test_quote_at(indirect: Article) -> None:
+    text = indirect.analysed_text()
+    start = text.index("rebels")
+    q = quote_at(indirect, start, start + len("rebels"))
+    assert q is not None and q.content.startswith("the talks")
+    outside = text.index("Prime Minister")
+    assert quote_at(indirect, outside, outside + 5) is None
+
+
+# --- pieces that need no model ----------------------------------------------------------------------------------
+
+
+def test_scan_marks_multi_paragraph_and_nested() -> None:
+    article = Article(id="t", paragraphs=["He said: “One two three.", "“Four five six,” he added.",
+                                          "A ‘nested’ “quote with ‘inner’ words here.”"])
+    marks = scan_marks(article)
+    text = article.analysed_text()
+    assert [[text[a:b] for a, b in m.pieces] for m in marks] == [
+        ["One two three.", "Four five six"], ["quote with ‘inner’ words here."]]
+
+
+def test_scan_marks_straight_and_double_apostrophes() -> None:
+    article = Article(id="t", paragraphs=['"It is over," she said.', "''We are done here,'' he said."])
+    text = article.analysed_text()
+    assert [text[m.start:m.end] for m in scan_marks(article)] == ["It is over", "We are done here"]
+
+
+def test_cue_table_is_valid() -> None:
+    rows = Knowledge().table(CUE_TABLE)
+    assert rows, "knowledge/speech_verbs.tsv is missing"
+    assert {r["kind"] for r in rows} <= {"speech", "cognition", "evidence"}
+    lemmas = [r["lemma"] for r in rows]
+    assert len(lemmas) == len(set(lemmas)), "duplicate lemmas in speech_verbs.tsv"
+    single, double = load_cues(rows)
+    assert {"say", "tell", "add", "allege", "deny", "show"} <= set(single)
+    assert ("according", "to") in double
+    assert single["allege"].object_content and single["vow"].to_clause and not single["say"].object_content
+
+
+def test_stage_contract() -> None:
+    stage = Quotes(StageContext(model_name="unused", knowledge=Knowledge()))
+    assert stage.requires == ("doc", "actors") and stage.assigns == ("quotes",)
+
+
+# --- the seed story, through the whole pipeline --------------------------------------------------------------------
+
+
+def test_seed_quotes(run_text: MakeArticle) -> None:
+    seed = needs_shared("data", "seed", "000_2ae2ecffd867f02a.txt")
+    expected = json.loads(needs_shared("data", "seed", "expected.json").read_text(encoding="utf-8"))["quotes"]
+    article = run_text(seed.read_text(encoding="utf-8"), stages=["annotate", "actors", "quotes"])
+    actors = {a.id: a for a in article.actors}
+    for item in expected["must"] + expected["should"]:
+        if "starts_with" in item:
+            hits = [q for q in article.quotes if q.content.lower().startswith(item["starts_with"].lower())]
+        else:
+            hits = [q for q in article.quotes if item["contains"].lower() in q.content.lower()]
+        assert hits, f"no quote for {item}"
+        q = hits[0]
+        assert q.kind == item["kind"]
+        assert q.cue == item["cue"]
+        speaker = actors.get(q.speaker or "")
+        assert speaker is not None, f"no speaker actor for {item}"
+        names = {speaker.name.lower()} | {m.text.lower() for m in speaker.mentions}
+        assert item["speaker"].lower() in names
