@@ -664,6 +664,8 @@ class _ArticleCoder:
                 source_actor = self.index.actors.get(source_id) if source_id else None
                 own = source_actor.country if source_actor else None
                 for t in nearest:
+                    if t.head.dep_ == "prep" and t.head.lower_ == "from":
+                        continue  # "crossed from Belarus": where it came from, not whom it was done to
                     place_id = self.index.place[t.i]
                     place = self.index.places.get(place_id) if place_id else None
                     code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
