@@ -1157,7 +1157,7 @@ class _ArticleRun:
             anchor = head
             while lex_start <= anchor.head.i < head.i and anchor.head.i != anchor.i:
                 anchor = anchor.head
-            if anchor is head or self.claimed[anchor.i] >= 0:
+            if anchor.i == head.i or self.claimed[anchor.i] >= 0:
                 return
             lex_span = (lex_start, head.i + 1)
             head = anchor
@@ -1591,11 +1591,11 @@ class _ArticleRun:
         sentence the country of a place it is set in ("in Minsk").
 
         A dateline decides (wire copy filed from Kyiv calls Ukrainian actors "the mayor", "officials"); then
-        country and capital names weigh ``NAME_WEIGHT`` each, nationality words and
-        names that qualify a noun ("U.S. President", "Haiti's ambassador") ``NATIONALITY_WEIGHT`` (news marks
-        foreign actors with their nationality and leaves local ones unmarked: a Kyiv story speaks of "Russian
-        missiles" and "the mayor"); captions and the lead sentence, which say where the story happens, count
-        double.
+        country and capital names weigh ``NAME_WEIGHT`` each; nationality words and names that qualify a noun
+        ("U.S. President", "Haiti's ambassador") weigh ``NATIONALITY_WEIGHT``: news marks foreign actors with
+        their nationality and leaves local ones unmarked (a Kyiv story speaks of "Russian missiles" and "the
+        mayor").
+        Captions and the lead sentence, which say where the story happens, count double.
         """
         weights: dict[str, float] = {}
         first: dict[str, int] = {}
@@ -1644,11 +1644,11 @@ class _ArticleRun:
         return ranked, located
 
     def subordinate(self, tok: Any) -> bool:
-        """Is the token inside a relative or participle clause ("Yunus, who is in Paris")? A place named there
-        sets that clause, not the sentence, in the place."""
+        """Is the token inside a relative clause ("Yunus, who is in Paris")? A place named there sets that
+        clause, not the sentence, in the place."""
         for _ in range(MAX_SCAN_TOKENS * 3):
-            if tok.dep_ in ("relcl", "acl") or tok.head is tok:
-                return bool(tok.dep_ in ("relcl", "acl"))
+            if tok.dep_ == "relcl" or tok.head.i == tok.i:
+                return bool(tok.dep_ == "relcl")
             tok = tok.head
         return False
 
@@ -1947,7 +1947,7 @@ class _ArticleRun:
                         not subject or cur.lemma_ in self.t.speech_verbs):
                     owner = self.claimed[subj.i]
                     return self.cands[owner] if owner >= 0 else None
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         return None
