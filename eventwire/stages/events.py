@@ -35,6 +35,8 @@ from eventwire.ontology.acled import acled_type
 from eventwire.ontology.cameo import cameo_code
 from eventwire.ontology.plover import TYPES, intensity
 from eventwire.stages.base import Stage, StageContext, register
+from eventwire.stages.places import main_place
+from eventwire.stages.quotes import quote_at
 from eventwire.stages.spans import mention_of
 
 # An event dated this many days or more before the publication date is flagged historical. A year: wire
@@ -98,7 +100,6 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "an
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into", "over", "around",
                             "throughout", "within", "off", "along", "towards", "toward"})
 PROTESTER_SECTORS = frozenset({"PRO", "OPP", "LAB", "CVL", "EDU"})
-SECURITY_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 NO_TRIGGER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "DATE",
                              "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "LANGUAGE"})
 
@@ -175,7 +176,6 @@ class ArticleIndex:
     place: list[str | None]
     time: list[int | None]
     section: list[Section]
-    quotes: list[Quote]
     actors: dict[str, Actor]
     places: dict[str, Place]
     clause_head: dict[int, int] = field(default_factory=dict)
@@ -211,7 +211,7 @@ def build_index(article: Article) -> ArticleIndex:
         sections.append(segments[seg_i].section if segments else "body")
     return ArticleIndex(
         actor=_cover(doc, actor_spans), place=_cover(doc, place_spans), time=_cover(doc, time_spans),
-        section=sections, quotes=list(article.quotes), actors={a.id: a for a in article.actors},
+        section=sections, actors={a.id: a for a in article.actors},
         places={p.id: p for p in article.places},
     )
 
@@ -819,24 +819,10 @@ class _ArticleCoder:
         sentence = best(list(tok.sent))
         if sentence:
             return sentence, "sentence"
-        main = self.main_place()
-        if main:
-            return main, "article main place"
+        main = main_place(self.article)
+        if main is not None:
+            return main.id, "article main place"
         return None, "no place in the article"
-
-    def main_place(self) -> str | None:
-        """The dateline place if the story has one, else the most mentioned place (cities before countries)."""
-        places = self.article.places
-        if not places:
-            return None
-        lead = self.article.paragraphs[0] if self.article.paragraphs else ""
-        dateline = re.match(r"^([A-Z][A-Z .'\-]+?)\s*(?:\([^)]*\))?\s*[—–-]", lead)
-        if dateline:
-            for p in places:
-                if any(m.section == "body" and m.paragraph == 0 and m.start == 0 for m in p.mentions):
-                    return p.id
-        ranked = sorted(places, key=lambda p: (-(p.feature_class == "P"), -len(p.mentions)))
-        return ranked[0].id
 
     def date(self, tok: Any, flags: dict[str, str]) -> tuple[str | None, str | None, str]:
         if "hypothetical" in flags and "negated" not in flags:
@@ -883,10 +869,7 @@ class _ArticleCoder:
         return bool(head.pos_ in ("VERB", "AUX"))
 
     def quote_at(self, tok: Any) -> Quote | None:
-        for quote in self.index.quotes:
-            if quote.span.doc_start <= tok.idx < quote.span.doc_end:
-                return quote
-        return None
+        return quote_at(self.article, tok.idx, tok.idx + len(tok.text))
 
     def reporter(self, tok: Any) -> tuple[str | None, str]:
         quote = self.quote_at(tok)
