@@ -245,6 +245,53 @@ def test_quote_at(indirect: Article) -> None:
     assert quote_at(indirect, outside, outside + 5) is None
 
 
+# --- colons, dashes, interrupted quotes, characterisations --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other(annotate: MakeArticle, stage: Quotes) -> Article:
+    actors = {"Ivo Petrov": ["Harbour master Ivo Petrov", "Ivo Petrov", "Petrov", "he"],
+              "Luka Horvat": ["fisherman Luka Horvat"]}
+    return run(annotate, stage, "other_forms.txt", actors)
+
+
+def test_name_colon_quote(other: Article) -> None:
+    q = find(other, "The channel will be dredged")
+    assert (q.kind, q.cue) == ("direct", ":")
+    assert speaker_name(other, q) == "Ivo Petrov"
+
+
+def test_interrupted_quote_is_one_quote(other: Article) -> None:
+    q = find(other, "We lost three boats")
+    assert q.content.endswith("because the ferry cannot dock.")
+    assert speaker_name(other, q) == "Luka Horvat"
+    assert not any(x.content.startswith("Now they notice") for x in other.quotes)
+    text = other.analysed_text()
+    second = text.index("ferry cannot dock")
+    assert quote_at(other, second, second + 5) is q
+
+
+def test_characterisation_is_reported_speech(other: Article) -> None:
+    q = find(other, "the dredging plan a lifeline")
+    assert (q.kind, q.cue) == ("indirect", "called")
+    assert speaker_name(other, q) == "Ivo Petrov"
+
+
+def test_name_after_dash(other: Article) -> None:
+    q = find(other, "A harbour without boats")
+    assert speaker_name(other, q) == "Ivo Petrov"
+
+
+def test_short_answer_with_cue_is_a_quote(other: Article) -> None:
+    q = next(x for x in other.quotes if x.content == "No")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "said", "he")
+
+
+def test_subjectless_cue_has_no_speaker(other: Article) -> None:
+    q = find(other, "whether the work would be delayed")
+    assert q.speaker is None and q.speaker_text is None
+
+
 # --- pieces that need no model ----------------------------------------------------------------------------------
 
 

@@ -2,21 +2,31 @@
 
 Two sources of evidence are combined, because wire stories use both:
 
-* **Quotation marks.** The analysed text is scanned for “curly”, "straight" and «angle» double marks. A quote
-  may run over several paragraphs: a paragraph that ends inside a quote and a next paragraph that re-opens with
-  a mark make one quotation. Single marks (‘…’) are nested quotes and stay part of the content. A marked span
-  of one to three words is a scare quote (or a quoted fragment), not a quotation of its own.
+* **Quotation marks.** The analysed text is scanned for “curly”, "straight", «angle» and ''NYT-style'' double
+  marks. A quote may run over several paragraphs: a paragraph that ends inside a quote and a next paragraph
+  that re-opens with a mark make one quotation. Single marks (‘…’) are nested quotes and stay part of the
+  content. A marked span of one to three words is a scare quote or a fragment, unless a cue says it
+  (“No,” he said).
 * **Cue words** from the knowledge table ``speech_verbs`` (``say``, ``tell``, ``add``, ``allege``, ``according
-  to``, ``show``…): their subject is the speaker and their reported clause (the ``ccomp`` of the dependency
-  parse, or the direct object for verbs whose note says ``object``) is the content.
+  to``, ``show``, ``call``…): their subject is the speaker and their reported clause is the content: the
+  ``ccomp`` of the dependency parse; the direct object, the infinitive or the object with its complement for
+  verbs whose note says ``object``, ``to-clause`` or ``predicative``; the clause around a parenthetical cue
+  ("The plan, he said, was dead"); and, when the parse gives a speech verb nothing, the rest of its sentence
+  if that holds a clause of its own.
 
-A marked quotation is *direct*; it gets its speaker, in order of the strength of the evidence (the confidence
-constants below): a cue whose reported clause lies inside the marks; a cue right after the closing mark
-(``“…,” said X`` / ``“…,” X said`` / a next paragraph ``he said.``); a cue right before the opening mark
-(``X said: “…”``); otherwise the speaker of the previous quote in the run (speaker continuity). A cue's clause
-that holds a quoted fragment but also words of the reporter is *mixed*; a cue's clause without marks is
-*indirect*. Reported speech inside a direct quotation (“I think …”) is not extracted again: it is the quoted
-speaker's own words.
+A marked quotation is *direct*; it gets its speaker from, in order of the strength of the evidence (the
+confidence constants below): a cue whose reported clause lies inside the marks; a cue right after the closing
+mark (``“…,” said X`` / ``“…,” X said`` / a next paragraph ``he said.``); a cue, or any verb followed by a
+colon, right before the opening mark (``X said: “…”``, ``as Ridge put it: “…”``); a name before a colon
+(``Sanders: “…”``, also headlines and transcripts without marks) or after a dash (``“…” ― Carla Sanchez``);
+otherwise the speaker of the previous quote in the run (speaker continuity). A quotation interrupted by its
+attribution (“A,” he said. “B.”) is one quote whose span runs from A to B. A cue's clause that holds a quoted
+fragment but also words of the reporter is *mixed*; a cue's clause without marks is *indirect*. Reported
+speech inside a direct quotation (“I think …”) is not extracted again: it is the quoted speaker's own words.
+
+Speakers are actors of the actors stage (:func:`eventwire.stages.actors.actor_at` on the speaker's phrase);
+when none covers the phrase, ``Quote.speaker`` is None and ``speaker_text`` still holds the words ("flight
+tracking data").
 
 :func:`quote_at` gives the event coder the quote that holds a span, so that an event stated inside a quote can
 take the quote's speaker as its source and the quote as ``reported_by``.
@@ -24,12 +34,13 @@ take the quote's speaker as its source and the quote as ``reported_by``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.model import Article, Quote
+from eventwire.model import Actor, Article, Quote
 from eventwire.stages.actors import actor_at
 from eventwire.stages.base import Stage, StageContext, register
 from eventwire.stages.spans import mention
@@ -63,6 +74,7 @@ ALL_MARKS = OPEN_MARKS | CLOSE_MARKS | EITHER_MARKS | {"''", "``"}
 OPENING_CONTEXT = frozenset("([{—–-/")  # a straight mark after one of these opens a quote
 SOFT_PUNCT = frozenset({",", "—", "–", "-", ";", ":", "--"})  # may separate a quote from its cue
 SENTENCE_END = frozenset({".", "!", "?"})
+MARK_PATTERN = re.compile("''|``|[" + re.escape("".join(OPEN_MARKS | CLOSE_MARKS | EITHER_MARKS)) + "]")
 DASH_CHARS = frozenset("―—–-")  # “…” ― Name: a byline-style attribution after a quote
 
 # Dependents of a cue that may stand between it and the opening mark of its quote ("told reporters on Friday:").
@@ -73,6 +85,8 @@ POST_QUOTE_DEPS = frozenset({"nsubj", "aux", "advmod", "neg", "punct", "npadvmod
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # How the parser labels the subject of an inverted cue ("“…,” said the minister").
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
+# Dependents of a characterising cue that make up its content ("called [Clinton] [a liar]").
+PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp"})
 # Dependents of a cue skipped before a fallback clause: "told reporters on Friday that …".
 FALLBACK_SKIP_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "agent", "prt", "punct", "pobj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -86,6 +100,7 @@ COLON_LABELS = frozenset({
     "correction", "breaking", "warning", "source", "sources", "see also", "listen", "q", "a", "question", "answer",
     "background", "context", "analysis", "opinion", "the latest", "wow", "look", "exclusive", "bombshell", "live",
     "watch live", "must see"})
+NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})  # "the harbour master Ivo Petrov"
 NAME_LINKS = frozenset({"of", "at", "the", "for", "and", "in", "de", "von", "van", "al", "bin"})
 # Leading words of a reported clause that belong to the reporter, not the speaker.
 LEADING_MARKERS = frozenset({"that"})
@@ -99,6 +114,7 @@ class CueEntry:
     kind: str  # speech, cognition, evidence
     object_content: bool = False  # the direct object may be the reported content ("alleges poll-rigging")
     to_clause: bool = False  # an infinitive may be the reported content ("vowed to fight", "urged X to go")
+    predicative: bool = False  # an object with its complement is the content ("called Clinton a liar")
 
 
 @dataclass
@@ -158,11 +174,11 @@ class Draft:
 
 
 COLON_ENTRY = CueEntry(":", "speech")
-NOTE_FLAGS = ("object", "to-clause")
+NOTE_FLAGS = ("object", "to-clause", "predicative")
 
 
 def note_flags(note: str) -> set[str]:
-    """The flags a cue-table note starts with ("object", "to-clause"), before its free text."""
+    """The flags a cue-table note starts with ("object", "to-clause", "predicative"), before its free text."""
     flags = set()
     for word in note.lower().split():
         word = word.strip(",;:")
@@ -181,7 +197,8 @@ def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str,
         if not lemma:
             continue
         flags = note_flags(row["note"])
-        entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags)
+        entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags,
+                         "predicative" in flags)
         words = lemma.split()
         if len(words) == 1:
             single[lemma] = entry
@@ -261,9 +278,10 @@ def scan_marks(article: Article) -> list[Marked]:
             else:
                 out.append(current)
                 current = None
-        while i < len(text):
+        while (hit := MARK_PATTERN.search(text, i)) is not None:
+            i = hit.start()
             found = _mark_at(text, i)
-            if found is None:
+            if found is None:  # pragma: no cover - the pattern only finds marks
                 i += 1
                 continue
             kind, width = found
@@ -272,8 +290,8 @@ def scan_marks(article: Article) -> list[Marked]:
             if current is not None:
                 current.pieces.append(_trim(full, piece_start, pos))
                 if kind == "open" and opens and not closes:
-                    # an opening mark inside an open quote: the first one was never closed
-                    out.append(current)
+                    # an opening mark inside an open quote: the first one was never closed and is dropped
+                    # (a stray mark, like a paragraph wrapped in quotes around a quotation of its own)
                     current = Marked(pos, None, [])
                     piece_start = pos + width
                 else:
@@ -300,9 +318,7 @@ def scan_marks(article: Article) -> list[Marked]:
 
 
 def article_text(article: Article) -> str:
-    """The analysed text (the Doc's text when there is a Doc)."""
-    if article.doc is not None:
-        return str(article.doc.text)
+    """The analysed text, which is the Doc's text (joined from the paragraphs: cheaper than ``Doc.text``)."""
     return article.analysed_text()
 
 
@@ -398,6 +414,12 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
                 if sib.i > objs[0].i and sib.dep_ == "prep" and sib.i == end:
                     end = sib.right_edge.i + 1
             return objs[0].left_edge.i, end
+    if entry.predicative:
+        # "called Clinton a liar", "described the plan as reckless": the object and what it is called
+        parts = [c for c in cue.rights if c.dep_ in PREDICATIVE_DEPS or (c.dep_ == "prep" and c.lower_ == "as")]
+        if len(parts) >= 2 or any(c.dep_ == "oprd" or c.lower_ == "as" for c in parts):
+            return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+        return None
     if entry.to_clause:
         infinitives = [c for c in cue.rights if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
         if infinitives:
@@ -536,8 +558,8 @@ def _cut_coordination(doc: Any, start: int, end: int, single: dict[str, CueEntry
     return start, end
 
 
-def find_cues(doc: Any, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Cue]:
-    """Every cue word of the Doc with its speaker and reported clause."""
+def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Cue]:
+    """Every cue word of the Doc (whose text is ``text``) with its speaker and reported clause."""
     cues: list[Cue] = []
     n = len(doc)
     for tok in doc:
@@ -552,8 +574,8 @@ def find_cues(doc: Any, single: dict[str, CueEntry], double: dict[tuple[str, str
             entry = single.get(tok.lemma_.lower())
         if entry is None:
             continue
-        cue = Cue(tok, tok.idx, end_tok.idx + len(end_tok.text), doc.text[tok.idx: end_tok.idx + len(end_tok.text)],
-                  entry)
+        end = end_tok.idx + len(end_tok.text)
+        cue = Cue(tok, tok.idx, end, text[tok.idx:end], entry)
         if entry.lemma == "according to":
             cue.subject = _according_source(tok)
         else:
@@ -585,7 +607,7 @@ class QuoteFinder:
         self.doc = article.doc
         self.text = article_text(article)
         self.marked = scan_marks(article)
-        self.cues = find_cues(self.doc, single, double)
+        self.cues = find_cues(self.doc, self.text, single, double)
         self.cue_at_token = {c.token.i: c for c in self.cues}
         # which marked span holds each token (-1: none)
         self.in_mark = [-1] * len(self.doc)
@@ -760,6 +782,7 @@ class QuoteFinder:
         colons = self.colon_sources()
         # 2. direct quotations
         directs: list[tuple[int, Draft]] = []
+        short: set[int] = set()
         for k, m in enumerate(self.marked):
             if k in absorbed or (m.words < MIN_QUOTE_WORDS and k not in owner and not self._utterance(m)):
                 continue
@@ -778,11 +801,14 @@ class QuoteFinder:
                 self._attach(draft, colon, CONF_DIRECT_ADJACENT)
             elif (label := self._name_after_dash(k) or self._transcript_label(k)) is not None:
                 self._attach(draft, label, CONF_DIRECT_ADJACENT)
-            elif self._title_like(m) or self._embedded(m) or m.words < MIN_QUOTE_WORDS:
+            elif self._title_like(m) or self._embedded(m):
                 continue  # a quoted title or a fragment of the reporter's sentence, said by nobody in reach
+            elif m.words < MIN_QUOTE_WORDS:
+                short.add(k)  # kept only as the second half of an interrupted quote (“No,” he said. “Never.”)
             directs.append((k, draft))
         draft_of_mark = self._merge_interrupted(directs)
-        drafts.extend({id(d): d for d in draft_of_mark.values()}.values())
+        kept = {id(d): d for k, d in draft_of_mark.items() if k not in short or d.start < self.marked[k].start}
+        drafts.extend(kept.values())
         # 3. indirect and mixed quotations
         for cue in [*self.cues, *colons]:
             if cue.content is None or cue.direct_use or cue.nested:
@@ -844,14 +870,20 @@ class QuoteFinder:
 
     @staticmethod
     def _name_like(name: Any) -> bool:
-        """A speaker's name before a colon: no verb, no possessive, no number, every word capitalised (or a
-        proper noun), and not a label ("Update:", "Photo:")."""
+        """A speaker's name before a colon: no verb, no possessive, no number, not a label ("Update:"), and
+        either every word capitalised ("JAKE TAPPER", "AP-GfK Poll") or a name with its title ("Harbour master
+        Ivo Petrov")."""
         words = [t for t in name if not (t.is_punct or t.is_space)]
-        if not words or any(_is_verb(t) or t.dep_ == "case" or t.like_num for t in words):
+        if not words or any((_is_verb(t) and t.dep_ not in ("compound", "amod")) or t.dep_ == "case" or t.like_num
+                            for t in words):
             return False
         if " ".join(t.lower_ for t in words) in COLON_LABELS:
             return False
-        return all(t.text[:1].isupper() or t.pos_ == "PROPN" or t.lower_ in NAME_LINKS for t in words)
+        if all(t.text[:1].isupper() or t.pos_ == "PROPN" or t.lower_ in NAME_LINKS for t in words):
+            return True
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words)
+        return named and all(t.pos_ in NAME_PHRASE_POS or t.dep_ in ("compound", "amod") or t.lower_ in NAME_LINKS
+                             for t in words)
 
     def _name_after_dash(self, k: int) -> Cue | None:
         """“…” ― Carla Sanchez: a name after a dash that ends the paragraph attributes the quote before it."""
@@ -964,7 +996,20 @@ class QuoteFinder:
         draft.cue = cue
         draft.speaker = cue.speaker
         draft.confidence = confidence
-        draft.needs_continuity = cue.speaker is None
+        # an indirect quote whose cue has no subject ("It was announced that …", "Asked whether …, Petrov shook
+        # his head") hides its speaker: the previous quote's speaker is no better guess than none
+        draft.needs_continuity = cue.speaker is None and draft.kind == "direct"
+
+
+def _actor_by_surname(article: Article, speaker_text: str) -> Actor | None:
+    """The one actor whose name ends with the speaker's last capitalised word ("Espinoza" for "Maria Espinoza"),
+    when the actors stage left that mention unlinked; None when no actor or several actors match."""
+    words = speaker_text.split()
+    if not words or not words[-1][:1].isupper():
+        return None
+    last = words[-1].strip(",.")
+    found = [a for a in article.actors if a.kind == "person" and a.name.split()[-1:] == [last]]
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFinder) -> None:
@@ -976,7 +1021,7 @@ def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFin
             a, b = d.speaker
             d.speaker_text = text[a:b]
             said_by = d.speaker_text.strip().lower()
-            actor = actor_at(article, a, b)
+            actor = actor_at(article, a, b) or _actor_by_surname(article, d.speaker_text)
             d.actor = actor.id if actor is not None else None
             if d.actor is None and said_by in SINGULAR_PRONOUNS and previous is not None and previous.actor:
                 d.actor = previous.actor
