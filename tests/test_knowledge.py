@@ -431,3 +431,16 @@ def test_a_user_country_makes_its_code_known(base: Path, tmp_path: Path) -> None
 def test_format_problems() -> None:
     assert format_problems([]) == "knowledge: no problems found"
     assert format_problems(["a.tsv:3: bad"]) == "a.tsv:3: bad\nknowledge: 1 problem found"
+
+
+def test_event_patterns_and_speech_verbs_are_checked(tmp_path: Path) -> None:
+    """A user's event pattern with an unknown part of speech or PLOVER type is reported at its line."""
+    header = ("id\tlemma\tpos\tprep\tprt\tobj\tadv\ttype\tmode\tcontext\ttarget\tsource_sectors\t"
+              "not_source_sectors\tneeds\tnote\n")
+    (tmp_path / "event_patterns.tsv").write_text(header + "mine.x\tx\tQ\t\t\t\t\tFIGHT\t\t\tdobj\t\t\t\t\n",
+                                                 encoding="utf-8")
+    (tmp_path / "speech_verbs.tsv").write_text("lemma\tkind\tnote\nmutter\tgossip\t\n", encoding="utf-8")
+    problems = check(Knowledge(tmp_path))
+    assert any("event_patterns.tsv:2: 'pos' is 'Q'" in p for p in problems)
+    assert any("event_patterns.tsv:2: 'type' is 'FIGHT'" in p for p in problems)
+    assert any("speech_verbs.tsv:2: 'kind' is 'gossip'" in p for p in problems)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventwire.ontology.plover import TYPES as PLOVER_TYPES
+
 MULTI_SEPARATOR = "|"
 """Separator of the values of a multi-valued cell (``aliases``, ``term``, ``title``...)."""
 
@@ -140,5 +142,22 @@ SCHEMAS: dict[str, Schema] = {
         dates=("start", "end"),
         date_range=("start", "end"),
         range_group=("name", "country", "role", "organisation"),
+    ),
+    "speech_verbs": Schema(
+        columns=("lemma", "kind", "note"),
+        key=("lemma",),
+        description="Cue words of quotations (said, told, according to) for the quotes stage.",
+        required=("lemma", "kind"),
+        lower=("lemma",),
+        choices=(("kind", ("speech", "cognition", "evidence")),),
+    ),
+    "event_patterns": Schema(
+        columns=("id", "lemma", "pos", "prep", "prt", "obj", "adv", "type", "mode", "context", "target",
+                 "source_sectors", "not_source_sectors", "needs", "note"),
+        key=("id",),
+        description="Event triggers in their syntactic frames and the PLOVER type, mode and context they code.",
+        required=("id", "lemma", "pos", "type", "target"),
+        lower=("lemma",),
+        choices=(("pos", ("V", "N", "M")), ("type", PLOVER_TYPES)),
     ),
 }
