@@ -31,6 +31,11 @@ class ReadError(EventwireError):
             where += f"@{offset}"
         super().__init__(f"{where}: {reason}")
 
+    @classmethod
+    def from_os_error(cls, exc: OSError, path: str) -> ReadError:
+        """The one wording of an input that cannot be opened or read."""
+        return cls(f"cannot read: {exc.strerror or exc}", path=path)
+
     @property
     def skipped(self) -> bool:
         """A deliberate skip ("skipped: same URL as line 3"), not a failure."""

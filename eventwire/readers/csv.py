@@ -45,7 +45,7 @@ def read(path: Path, text_column: str = DEFAULT_TEXT_COLUMN) -> Iterator[Article
     try:
         fh = path.open("r", encoding="utf-8-sig", newline="")
     except OSError as exc:
-        yield ReadError(f"cannot read: {exc.strerror or exc}", path=where)
+        yield ReadError.from_os_error(exc, where)
         return
     with fh:
         rows = csv.reader(fh)

@@ -47,7 +47,7 @@ def read_feed_bytes(path: Path) -> bytes:
             raise ReadError(f"{size} bytes, more than the limit of {MAX_FEED_BYTES} for one feed", path=where)
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}", path=where) from None
+        raise ReadError.from_os_error(exc, where) from None
     check_safe(data, where)
     return data
 

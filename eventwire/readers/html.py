@@ -129,7 +129,7 @@ def read_bounded(path: Path, limit: int | None = None) -> bytes:
     except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
         raise ReadError(f"not a valid gzip file ({exc})", path=where) from None
     except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}", path=where) from None
+        raise ReadError.from_os_error(exc, where) from None
 
 
 def _is_html_file(path: Path) -> bool:

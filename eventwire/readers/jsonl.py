@@ -63,7 +63,7 @@ def read(path: Path) -> Iterator[Article | ReadError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield ReadError(f"cannot read: {exc.strerror or exc}", path=str(path))
+        yield ReadError.from_os_error(exc, str(path))
         return
     with fh:
         for lineno, raw in enumerate(fh, start=1):

@@ -179,7 +179,7 @@ def read(path: Path) -> Iterator[Article | ReadError]:
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield ReadError(f"cannot read: {exc.strerror or exc}", path=str(path))
+        yield ReadError.from_os_error(exc, str(path))
         return
     try:
         yield parse_text(decode(data, str(path)), path=str(path))

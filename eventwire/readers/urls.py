@@ -370,7 +370,7 @@ def url_lines(path: Path) -> Iterator[tuple[int, str] | ReadError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield ReadError(f"cannot read: {exc.strerror or exc}", path=where)
+        yield ReadError.from_os_error(exc, where)
         return
     with fh:
         for lineno, raw in enumerate(fh, start=1):

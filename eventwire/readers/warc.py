@@ -58,7 +58,7 @@ def read(path: Path, *, stats: WarcStats | None = None) -> Iterator[Article | Re
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield ReadError(f"cannot read: {exc.strerror or exc}", path=where)
+        yield ReadError.from_os_error(exc, where)
         return
     with fh:
         records = ArchiveIterator(fh)
