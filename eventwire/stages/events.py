@@ -698,9 +698,13 @@ class _ArticleCoder:
             candidates = []
             if host.dep_ == "ccomp":
                 candidates += [c for c in host.children if c.dep_ in SUBJECT_DEPS]
-            candidates += [c for c in host.children if c.dep_ in ("dobj", "dative")]
-            candidates += [g for c in host.children if c.dep_ == "prep" and c.lower_ in EMBEDDED_TARGET_PREPS
-                           for g in c.children if g.dep_ == "pobj"]
+            objects = [c for c in host.children if c.dep_ in ("dobj", "dative")]
+            candidates += objects
+            # "to provide aid for Romania", "to continue military aid to Mozambique": the act's own object's
+            # recipient as well as the act's
+            for owner in (host, *objects):
+                candidates += [g for c in owner.children if c.dep_ == "prep" and c.lower_ in EMBEDDED_TARGET_PREPS
+                               for g in c.children if g.dep_ == "pobj"]
             for cand in candidates:
                 actor, t = self.actor_of(cand)
                 if actor and actor != source_id:
