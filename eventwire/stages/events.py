@@ -16,6 +16,11 @@ adverb; allowed source sectors) codes the event:
 - place and date: from the trigger's clause, else its sentence, else the article (dateline/main place;
   publication date with precision ``publication``); the rule that chose each is kept.
 
+As PLOVER codes them, an announced intention is an event of its own: a promised cooperative act ("will
+release the hostages") is AGREE and an announced conflictual act ("will impose a curfew") THREATEN; refusing a
+cooperative act ("would not meet the demands") is REJECT; "X said Y must Z" is a REQUEST from X to Y. The
+explanation's ``coded_as`` says when one of these rules changed the pattern's type.
+
 When a source or target is a country named only by an adjective or a place ("a Russian government plane",
 "intervened in Ukraine"), the stage adds an implicit country actor for it (``kind="country"``, evidence
 "implicit"); that is why it declares ``actors`` among what it assigns.
