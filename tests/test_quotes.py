@@ -292,6 +292,73 @@ def test_subjectless_cue_has_no_speaker(other: Article) -> None:
     assert q.speaker is None and q.speaker_text is None
 
 
+# --- speakers the parse hides --------------------------------------------------------------------------------------
+
+# Written for these tests: each paragraph hides its speaker in a way wire and web copy often do.
+HIDDEN_SPEAKERS = "\n\n".join([
+    "PORTVALE -- Harbour master Ivo Petrov, speaking at the quay on Monday, said the channel would reopen within "
+    "a week.",
+    "“My view, that was reckless,” the chief engineer of the ferry line said in an interview.",
+    "A survey released by the Fishers Union shows that most crews want the dredging to go ahead.",
+    "“We cannot wait another winter,” Petrov told the council, after he admitted that the budget was short.",
+    "Petrov stopped short of calling the delay deliberate.",
+    "“Boats need water, not promises, and they need it now.”\u00a0― Luka Horvat",
+])
+
+
+@pytest.fixture(scope="module")
+def hidden(annotate: MakeArticle, stage: Quotes) -> Article:
+    actors = {"Ivo Petrov": ["Harbour master Ivo Petrov", "Petrov"], "Fishers Union": ["Fishers Union"],
+              "Luka Horvat": ["Luka Horvat"]}
+    article = with_actors(annotate(HIDDEN_SPEAKERS), actors)
+    stage.process_article(article)
+    return article
+
+
+def test_dateline_is_not_the_speaker(hidden: Article) -> None:
+    q = find(hidden, "the channel would reopen")
+    assert speaker_name(hidden, q) == "Ivo Petrov"
+    assert q.speaker_text == "Harbour master Ivo Petrov"
+
+
+def test_speaker_is_not_a_subject_inside_the_quote(hidden: Article) -> None:
+    q = find(hidden, "My view, that was reckless")
+    assert q.speaker_text == "the chief engineer of the ferry line"
+
+
+def test_document_speaks_for_its_author(hidden: Article) -> None:
+    q = find(hidden, "most crews want the dredging")
+    assert (q.cue, q.speaker_text) == ("shows", "A survey")
+    assert speaker_name(hidden, q) == "Fishers Union"
+
+
+def test_comma_closed_quote_goes_to_the_cue_after_it(hidden: Article) -> None:
+    q = find(hidden, "We cannot wait another winter")
+    assert (q.kind, q.cue) == ("direct", "told")
+    assert speaker_name(hidden, q) == "Ivo Petrov"
+
+
+def test_subject_of_the_verb_above_a_participle(hidden: Article) -> None:
+    q = find(hidden, "the delay deliberate")
+    assert q.cue == "calling"
+    assert speaker_name(hidden, q) == "Ivo Petrov"
+
+
+def test_cited_remarks_are_reported_speech(annotate: MakeArticle, stage: Quotes) -> None:
+    article = with_actors(annotate("Petrov cited the union's leaflets as proof of a smear campaign."),
+                          {"Ivo Petrov": ["Petrov"]})
+    stage.process_article(article)
+    q = find(article, "the union's leaflets")
+    assert (q.kind, q.cue) == ("indirect", "cited")
+    assert speaker_name(article, q) == "Ivo Petrov"
+
+
+def test_name_after_dash_and_no_break_space(hidden: Article) -> None:
+    q = find(hidden, "Boats need water")
+    assert q.cue == "―"
+    assert speaker_name(hidden, q) == "Luka Horvat"
+
+
 # --- pieces that need no model ----------------------------------------------------------------------------------
 
 

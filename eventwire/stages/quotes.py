@@ -25,8 +25,12 @@ fragment but also words of the reporter is *mixed*; a cue's clause without marks
 speech inside a direct quotation (“I think …”) is not extracted again: it is the quoted speaker's own words.
 
 Speakers are actors of the actors stage (:func:`eventwire.stages.actors.actor_at` on the speaker's phrase);
-when none covers the phrase, ``Quote.speaker`` is None and ``speaker_text`` still holds the words ("flight
-tracking data").
+when none covers the phrase, a surname that names one actor ("Espinoza") or an actor the rest of the subject
+phrase names as the one who speaks ("a study by X", "experts, including X", "X and Y") stands in; otherwise
+``Quote.speaker`` is None and ``speaker_text`` still holds the words ("flight tracking data"). The subject is
+found past the parser's usual slips: a dateline parsed as the subject ("WASHINGTON -- President Obama … said"),
+two subjects on one verb (the nearer to the cue wins over a noun inside the quote), and a gerund or infinitive
+cue with no subject of its own ("stopped short of calling X racist" takes the subject of "stopped").
 
 :func:`quote_at` gives the event coder the quote that holds a span, so that an event stated inside a quote can
 take the quote's speaker as its source and the quote as ``reported_by``.
@@ -76,6 +80,8 @@ SOFT_PUNCT = frozenset({",", "—", "–", "-", ";", ":", "--"})  # may separate
 SENTENCE_END = frozenset({".", "!", "?"})
 MARK_PATTERN = re.compile("''|``|[" + re.escape("".join(OPEN_MARKS | CLOSE_MARKS | EITHER_MARKS)) + "]")
 DASH_CHARS = frozenset("―—–-")  # “…” ― Name: a byline-style attribution after a quote
+INLINE_BLANKS = frozenset(" \t\u00a0\u2009\u202f")  # spaces within a line, the no-break ones of web copy too
+DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", "(", ","})  # "WASHINGTON --", "LOS ANGELES, Sept. 28 (UPI) —"
 
 # Dependents of a cue that may stand between it and the opening mark of its quote ("told reporters on Friday:").
 PRE_QUOTE_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "nsubj", "agent", "prt", "punct",
@@ -89,6 +95,12 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
 PREDICATIVE_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp"})
 # Dependents of a cue skipped before a fallback clause: "told reporters on Friday that …".
 FALLBACK_SKIP_DEPS = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "agent", "prt", "punct", "pobj"})
+# Prepositions after a speaker's head noun that name who speaks through it ("experts, including Mr. Goldberg",
+# "a study by researchers at Yale"); "of" is left out: "the wife of X" is not X.
+SPEAKER_PREPOSITIONS = frozenset({"including", "by", "from", "like"})
+# Relations a subject-less cue may climb through to the subject of the verb above it (see _subject_above).
+CLIMB_DEPS = frozenset({"pcomp", "pobj", "prep", "advmod", "acomp", "xcomp", "advcl", "conj"})
+MAX_SUBJECT_CLIMB = 5  # "saying" -> "from" -> "aside" -> "discuss" -> "refuses": set by hand from such examples
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SINGULAR_PRONOUNS = frozenset({"he", "she"})  # a "he said" no actor holds falls back to the previous speaker
 # Nouns that carry words for someone else: "the ministry issued a statement saying …" is the ministry's quote.
@@ -332,15 +344,22 @@ def _is_verb(tok: Any) -> bool:
     return bool(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 
-def _subject(tok: Any, depth: int = 0) -> Any | None:
+def _subject(tok: Any, depth: int = 0, cue_i: int | None = None) -> Any | None:
     """The token heading the speaker's phrase of a cue verb (through conjunctions, participles, relatives)."""
     if depth > 4:
         return None
-    for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                return tok.head
-            return child
+    # two subjects on one verb are a misparse ("“My reaction, that was outrageous,” the strategist said" gives
+    # "reaction" and "strategist"): the one nearest the cue is its subject, the other belongs to a quote; subjects
+    # written as one word are one phrase the parser broke up ("His ex-wife"), which starts at the first
+    anchor = tok.i if cue_i is None else cue_i
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    doc = tok.doc
+    if subjects and not all(doc[j].whitespace_ == "" for j in range(subjects[0].i, subjects[-1].i)):
+        subjects.sort(key=lambda c: abs(c.i - anchor))
+    for child in subjects[:1]:
+        if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return tok.head
+        return _past_dateline(child)
     for child in tok.children:
         if child.dep_ == "agent":
             for grand in child.children:
@@ -351,18 +370,55 @@ def _subject(tok: Any, depth: int = 0) -> Any | None:
         return _inverted_subject(tok)
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         # "deflected questions before saying, …": through the preposition to the verb it hangs from
-        return _subject(head.head, depth + 1) if head.head.i != head.i else None
+        return _subject(head.head, depth + 1, anchor) if head.head.i != head.i else None
     if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.tag_ in ("VBG", "VB")):
-        return _subject(head, depth + 1) or _inverted_subject(tok)
+        return _subject(head, depth + 1, anchor) or _inverted_subject(tok)
     if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in VEHICLE_NOUNS and head.head.i != head.i and _is_verb(head.head):
-            owner = _subject(head.head, depth + 1)
+            owner = _subject(head.head, depth + 1, anchor)
             if owner is not None:
                 return owner
         return head
     if tok.dep_ == "relcl":
         return head
     return _inverted_subject(tok)
+
+
+def _subject_above(tok: Any) -> Any | None:
+    """A cue without a subject of its own in a non-finite clause ("stopped short of calling X racist", "refuses to
+    discuss it, aside from saying …", "will be unable to … accuse the audience"): the subject of the nearest
+    finite verb above it, climbed through prepositions, adverbs, adjectives and infinitives only. Only from a
+    gerund or an infinitive: "Asked whether …, Petrov shook his head" makes Petrov the one asked, not the asker."""
+    if tok.tag_ not in ("VBG", "VB"):
+        return None
+    cur = tok
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if _is_verb(cur):
+            for child in cur.children:
+                if child.dep_ in SUBJECT_DEPS and not child.is_punct and child.lower_ not in RELATIVE_PRONOUNS:
+                    return _past_dateline(child)
+    return None
+
+
+def _past_dateline(subject: Any) -> Any | None:
+    """A dateline parsed as the subject ("WASHINGTON -- President Obama … said", "LOS ANGELES, Sept. 28 (UPI) —
+    Blige sings") names a place, not a speaker: the name in apposition after its dash is the speaker, else none."""
+    doc = subject.doc
+    first = subject.left_edge
+    letters = [t for t in doc[first.i: subject.i + 1] if t.is_alpha]
+    at_start = first.i == 0 or first.is_sent_start or "\n" in doc[first.i - 1].text
+    nxt = doc[subject.i + 1].text if subject.i + 1 < len(doc) else ""
+    if not (at_start and letters and all(t.text.isupper() and len(t.text) > 1 for t in letters)
+            and nxt in DATELINE_FOLLOWERS):
+        return subject
+    for child in subject.rights:
+        named = child.dep_ == "appos" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper()
+        if named and any(t.text in DASH_CHARS or t.text == "--" for t in doc[subject.i + 1: child.left_edge.i]):
+            return child
+    return None
 
 
 def _inverted_subject(tok: Any) -> Any | None:
@@ -579,7 +635,7 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
         if entry.lemma == "according to":
             cue.subject = _according_source(tok)
         else:
-            cue.subject = _subject(tok)
+            cue.subject = _subject(tok) or _subject_above(tok)
         if cue.subject is not None:
             cue.speaker = _speaker_span(cue.subject)
         rng = _content_range(tok, entry)
@@ -696,10 +752,16 @@ class QuoteFinder:
             allowed.update(t.i for c in cue.token.children if c.dep_ in POST_QUOTE_DEPS and c.i < i for t in c.subtree)
             if not all(t in allowed or doc[t].is_punct or doc[t].is_space for t in range(first, i)):
                 return None
-            if self._content_outside(cue, k):
+            if self._content_outside(cue, k) and not (self._comma_closed(m) and not later_sentence):
+                # a cue with a clause of its own is not this quote's, unless the quote ends with the comma that
+                # hands it to the cue (“…,” Warren told Stumpf, after he admitted …)
                 return None
             return cue, later_sentence
         return None
+
+    def _comma_closed(self, m: Marked) -> bool:
+        """The quotation ends with a comma, inside or right after its closing mark (“…,” / "…",)."""
+        return "," in self.text[m.end: m.after + 1]
 
     def cue_before(self, k: int) -> Cue | None:
         """A cue right before the opening mark: ``X said: “…”``, ``he told reporters, “…”``."""
@@ -889,12 +951,12 @@ class QuoteFinder:
         """“…” ― Carla Sanchez: a name after a dash that ends the paragraph attributes the quote before it."""
         i = self.marked[k].after
         text = self.text
-        while i < len(text) and text[i] == " ":
+        while i < len(text) and text[i] in INLINE_BLANKS:
             i += 1
         if i >= len(text) or text[i] not in DASH_CHARS:
             return None
         dash = i
-        while i < len(text) and (text[i] in DASH_CHARS or text[i] == " "):
+        while i < len(text) and (text[i] in DASH_CHARS or text[i] in INLINE_BLANKS):
             i += 1
         j = self._token_at(i)
         doc = self.doc
@@ -1012,6 +1074,34 @@ def _actor_by_surname(article: Article, speaker_text: str) -> Actor | None:
     return found[0] if len(found) == 1 else None
 
 
+def _actor_in_phrase(article: Article, subject: Any) -> Actor | None:
+    """When the speaker's head phrase is no actor, an actor the rest of its phrase names as the one who speaks:
+    a coordinated subject ("Regulators and environmental groups"), the members it lists ("Proponents, including
+    the Conference of Mayors"), one in apposition, or the author of a document ("a study by X", "an analysis
+    released by the Department of Veterans Affairs"). Other attachments ("the wife of X") name someone else."""
+    for tok in _phrase_speakers(subject):
+        actor = actor_at(article, tok.idx, tok.idx + len(tok.text))
+        if actor is not None:
+            return actor
+    return None
+
+
+def _phrase_speakers(subject: Any, depth: int = 0) -> list[Any]:
+    """The tokens of a speaker's phrase that may stand for the speaker (see :func:`_actor_in_phrase`), in order."""
+    out: list[Any] = []
+    if depth > 3:
+        return out
+    for child in subject.rights:
+        if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            out.append(child)
+            out.extend(_phrase_speakers(child, depth + 1))
+        elif (child.dep_ == "prep" and child.lower_ in SPEAKER_PREPOSITIONS) or child.dep_ == "agent":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "acl":
+            out.extend(_phrase_speakers(child, depth + 1))
+    return out
+
+
 def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFinder) -> None:
     """Speakers to actors; quotes without a cue (or whose cue has no subject) take the previous quote's."""
     text = finder.text
@@ -1022,6 +1112,8 @@ def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFin
             d.speaker_text = text[a:b]
             said_by = d.speaker_text.strip().lower()
             actor = actor_at(article, a, b) or _actor_by_surname(article, d.speaker_text)
+            if actor is None and d.cue is not None and d.cue.subject is not None:
+                actor = _actor_in_phrase(article, d.cue.subject)
             d.actor = actor.id if actor is not None else None
             if d.actor is None and said_by in SINGULAR_PRONOUNS and previous is not None and previous.actor:
                 d.actor = previous.actor
