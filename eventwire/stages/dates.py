@@ -174,47 +174,21 @@ MODIFIER = (
     r"(?:(?:the\s+)?(?:early\s+hours\s+of|beginning\s+of|start\s+of|middle\s+of|end\s+of|rest\s+of)"
     r"|early|mid|late)"
 )
+# Words after which a number or a month name reads as a time ("in May", "since 2014", "by Friday").
+TIME_PREPOSITIONS = (
+    "in", "since", "by", "until", "till", "from", "to", "before", "after", "during", "of", "through", "between",
+    "and", "or",
+)
+# Before a four-digit number: a time preposition, or a month or season word ("in 2014", "May 2014").
 PREPOSITION_CUES = (
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "before",
-    "after",
-    "during",
-    "of",
-    "through",
-    "between",
-    "and",
-    "or",
-    "around",
-    "circa",
-    "early",
-    "late",
-    "mid",
-    "fiscal",
-    "year",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-    "fall",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
+    *TIME_PREPOSITIONS,
+    "around", "circa", "early", "late", "mid", "fiscal", "year", "spring", "summer", "autumn", "winter", "fall",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
 )
+YEAR_CUES = frozenset(c.lower() for c in PREPOSITION_CUES)
+# Before a bare month name or similar word: a time preposition, or a determiner of time ("last May").
+BARE_CUES = frozenset({*TIME_PREPOSITIONS, "last", "next", "early", "late", "mid-", "this", "that", "each", "every"})
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1173,32 +1147,7 @@ def needs_preceding_cue(m: re.Match[str], text: str) -> bool:
     if m["rel"] or m["mod"]:
         return True
     before = text[max(0, m.start() - 12) : m.start()].lower().split()
-    return bool(before) and before[-1] in {
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "to",
-        "before",
-        "after",
-        "during",
-        "of",
-        "through",
-        "between",
-        "and",
-        "or",
-        "last",
-        "next",
-        "early",
-        "late",
-        "mid-",
-        "this",
-        "that",
-        "each",
-        "every",
-    }
+    return bool(before) and before[-1] in BARE_CUES
 
 
 def not_an_age(m: re.Match[str], text: str) -> bool:
@@ -1514,7 +1463,7 @@ RULES: list[Rule] = [
 def year_cue_before(m: re.Match[str], text: str) -> bool:
     """A four-digit number is a year after a preposition or a month/season word ("in 2014", "since 2014")."""
     before = text[max(0, m.start() - 12) : m.start()].lower().split()
-    return bool(before) and before[-1].strip("(,") in {c.lower() for c in PREPOSITION_CUES}
+    return bool(before) and before[-1].strip("(,") in YEAR_CUES
 
 
 # Prepositions and other words a model entity may start or end with that are not part of the expression.
