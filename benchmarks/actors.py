@@ -1,24 +1,21 @@
 """Benchmark of the actors stage on the PLOVER gold standard records (../shared/data/events/PLOVER_GSR_CAMEO.json).
 
 For each record (the DOCUMENT ones excepted) and each of its source and target actors (``actorText``, ``code``,
-``sector``), the record's sentence is processed as an article (annotate + actors, published on the record's
-date), the actor text is found in the sentence, and the actor the stage assigns to that span (``actor_at``) is
-compared with the gold code:
+``sector``), the record's sentence is processed as an article by the pipeline up to the event coder (annotate,
+actors, places, dates, quotes, events; published on the record's date), the actor text is found in the
+sentence, and the actor the project assigns to that span (``actor_at``) is compared with the gold code:
 
 * country: the gold ``code`` (CAMEO codes that differ from ISO 3166 are mapped: JAP -> JPN, ...);
 * sector: the first three letters of the gold ``sector`` (CAMEO appends ethnic or religious codes:
   ``CVLalb``); an empty gold sector means the actor is the state as a whole, and the right answer is then
   no sector; ``***`` (unknown) is not scored. The figure is also given over the actors that have a sector.
 
-Countries are given twice. The gold counts as actors many places named in "in/from/near X" phrases ("arrived
-in Tokyo", "troops from Iraq"), where the project's rule is that a country is an actor only where it acts: the
-actors stage makes no actor there, but the places stage resolves the text to a place, and that place has a
-country. So the places stage runs too, and the second figure ("actors or places") counts, for a gold actor
-text to which the project assigns NO actor, the country (ISO 3166 alpha-2, mapped to alpha-3 through
-knowledge/countries.tsv) of the place the project resolved for that text (the place whose mention overlaps it
-most). The first figure ("actors
-only") counts the actors alone. An actor with a wrong or missing country is never rescued by a place. Sectors
-are scored on the actors only (a place has no sector: right only where the gold has none).
+The actors are those of the actors stage plus the implicit country actors the event coder adds where a country
+takes part in an event without being named as a political body: "a Russian government plane" (RUS GOV), or the
+place an act is done in or aimed at when no party is named ("imposed a curfew in Abidjan", "arrived in
+Tokyo": the state of that place, as CAMEO and PLOVER code it). A place named where no event makes it a party
+stays a place. A diagnostic line gives the figure of the actors stage alone (without the event coder's
+actors), and one counting, for a gold text with no actor, the country of the place resolved there.
 
 It also times the stage: annotate only, then the actors stage alone on the annotated articles, over the
 demo corpus (demo/corpus/*.txt) when it is there, else over the gold sentences.
@@ -32,6 +29,7 @@ bench-out/actors-misses.txt.
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import sys
@@ -127,15 +125,18 @@ def main() -> int:
         except ValueError:
             pass
         articles.append(art)
-    pipe = Pipeline(["annotate", "actors", "places"])
+    pipe = Pipeline(["annotate", "actors", "places", "dates", "quotes", "events"])
     done = {a.id: a for a in pipe.process(articles)}
     iso3_of = iso2_to_iso3()
 
-    n_country = ok_country = ok_either = n_sector = ok_sector = n_with = ok_with = 0
+    n_country = ok_country = ok_either = n_sector = ok_sector = n_with = ok_with = n_stage = ok_stage = 0
     misses: list[str] = []
     for rec, art in zip(records, articles, strict=True):
         art = done.get(art.id, art)
         sentence = art.paragraphs[0]
+        # the same article as the actors stage left it: its actors without the event coder's implicit ones
+        stage_only = copy.copy(art)
+        stage_only.actors = [a for a in art.actors if not any(e.startswith("implicit:") for e in a.evidence)]
         for role, gold in gold_actors(rec):
             text = str(gold["actorText"])
             code = str(gold.get("code") or "").strip().upper()
@@ -144,6 +145,9 @@ def main() -> int:
             sector = SECTOR_ALIASES.get(raw_sector[:3].upper(), raw_sector[:3].upper()) or None
             span = find_span(sentence, text)
             actor = actor_at(art, span[0], span[1]) if span else None
+            stage_actor = actor_at(stage_only, span[0], span[1]) if span else None
+            n_stage += bool(code)
+            ok_stage += bool(code) and stage_actor is not None and stage_actor.country == code
             got_country = actor.country if actor else None
             got_sector = actor.sector if actor else None
             place_country = None
@@ -187,11 +191,12 @@ def main() -> int:
     share_s = ok_sector / n_sector if n_sector else 0.0
     share_w = ok_with / n_with if n_with else 0.0
     print(f"PLOVER gold actors: {len(records)} records")
-    print(f"  country right (actors only):      {ok_country}/{n_country} = {share_c:.3f}  (target >= "
+    print(f"  country right: {ok_country}/{n_country} = {share_c:.3f}  (target >= "
           f"{TARGET_COUNTRY:.2f})  {'OK' if share_c >= TARGET_COUNTRY else 'BELOW TARGET'}")
-    print(f"  country right (actors or places): {ok_either}/{n_country} = {share_e:.3f}  (target >= "
-          f"{TARGET_COUNTRY:.2f})  {'OK' if share_e >= TARGET_COUNTRY else 'BELOW TARGET'}"
-          f"  (a gold actor text with no actor counts the country of the place resolved there)")
+    print(f"  country right, actors stage alone (diagnostic): {ok_stage}/{n_stage} = "
+          f"{ok_stage / n_stage if n_stage else 0.0:.3f}")
+    print(f"  country right, counting a resolved place where there is no actor (diagnostic): "
+          f"{ok_either}/{n_country} = {share_e:.3f}")
     print(f"  sector right:  {ok_sector}/{n_sector} = {share_s:.3f}  (target >= {TARGET_SECTOR:.2f})"
           f"  {'OK' if share_s >= TARGET_SECTOR else 'BELOW TARGET'}  (no gold sector = the state: no sector)")
     print(f"  sector right where the gold has one: {ok_with}/{n_with} = {share_w:.3f}")

@@ -223,3 +223,29 @@ def test_every_event_explains_itself(run_text: Run) -> None:
     assert event.cameo == "173" and event.acled_type == "Strategic developments"
     assert event.intensity is not None and -10 <= event.intensity <= 10
     assert event.tone is not None
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", "RETREAT", "MNE"),
+    ("The government lifted the state of emergency in Darfur on Sunday.", "RETREAT", "SDN"),
+    ("Hamas threatened to resume attacks in Israel.", "THREATEN", "ISR"),
+    ("The opposition agreed to postpone the march in Baku until November.", "AGREE", "AZE"),
+])
+def test_place_of_an_act_with_no_named_party_is_its_target(run_text: Run, text: str, event_type: str,
+                                                             target: str) -> None:
+    article = run_text(text, published="2023-05-10")
+    event = first(article, event_type)
+    tgt = actor(article, event.target)
+    assert tgt.country == target and tgt.kind == "country", coded(article)
+    assert event.explanation["target_rule"].startswith("the country of the place"), event.explanation
+    # the implicit actor's mention covers the place's words, so the place and the actor line up
+    assert any(article.analysed_text()[m.doc_start:m.doc_end] in text for m in tgt.mentions)
+
+
+def test_named_party_wins_over_the_place_and_origin_is_not_a_target(run_text: Run) -> None:
+    article = run_text("Georgian police detained an opposition leader in Tbilisi.", published="2023-05-10")
+    event = first(article, "COERCE")
+    assert event.explanation["target_rule"] == "dobj" and actor(article, event.target).sector == "OPP"
+    article = run_text("Armenian troops fired on villages from Azerbaijan on Monday.", published="2023-05-10")
+    assert all(not e.explanation["target_rule"].startswith("the country of the place") for e in article.events), \
+        coded(article)

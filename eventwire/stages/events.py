@@ -10,7 +10,8 @@ adverb; allowed source sectors) codes the event:
   actor modifier ("Russian airstrikes"), its "by" phrase, or the subject of the verb that governs it ("held
   talks"); for speech acts inside a quote, the quote's speaker.
 - target: from the frame's target slots (object, or the object of the governing preposition); the subject of
-  a passive.
+  a passive; when no party is named, the state of the place the act is done in or aimed at ("imposed a
+  curfew in Abidjan", "arrived in Bosnia", "withdraw its force from Chad"), as CAMEO and PLOVER code it.
 - flags: negated, hypothetical, future, historical, with the words that set each in ``explanation``;
   ``reported_by`` is the quote (or speaker) that reports the event.
 - place and date: from the trigger's clause, else its sentence, else the article (dateline/main place;
@@ -42,7 +43,7 @@ from eventwire.ontology.plover import TYPES, intensity
 from eventwire.stages.base import Stage, StageContext, register
 from eventwire.stages.places import main_place
 from eventwire.stages.quotes import quote_at
-from eventwire.stages.spans import mention_of
+from eventwire.stages.spans import mention, mention_of
 
 # An event dated this many days or more before the publication date is flagged historical. A year: wire
 # stories recap the last months as background, but "in 2014, when Moscow intervened" is history.
@@ -104,6 +105,12 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "report", "an
                            "stress", "note", "argue", "explain", "show", "confirm", "believe", "think"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into", "over", "around",
                             "throughout", "within", "off", "along", "towards", "toward"})
+# Prepositions by which a place an act is done in or aimed at hangs on the trigger ("a curfew in Abidjan",
+# "sent inspectors to Iran"); a withdrawal's place is where it leaves ("from Lebanon", "out of Nigeria").
+PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "throughout", "within", "at", "on", "near",
+                                "over", "towards", "toward"})
+WITHDRAWAL_PREPS = frozenset({"from", "out"})
+WITHDRAWAL_LEMMAS = frozenset({"withdraw", "evacuate", "expel", "pull", "ship", "order", "deport", "oust"})
 PROTESTER_SECTORS = frozenset({"PRO", "OPP", "LAB", "CVL", "EDU"})
 NO_TRIGGER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "DATE",
                              "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "LANGUAGE"})
@@ -408,6 +415,9 @@ class _ArticleCoder:
                 continue
             if "actor" in pattern.needs and not (self.political(source) or self.political(target)):
                 continue
+            if target is None and "none" not in pattern.targets and (
+                    pattern.type != "CONSULT" or "place" in pattern.targets):
+                target, target_rule, target_tok = self.place_target(tok, noun, pattern, source, target_rule)
             return self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)
         return None
 
@@ -505,8 +515,14 @@ class _ArticleCoder:
         return actor.id
 
     def add_mention(self, actor: Actor, tok: Any) -> None:
-        if not any(m.doc_start == tok.idx for m in actor.mentions):
-            actor.mentions.append(mention_of(self.article, tok, "IMPLICIT"))
+        """A mention of an implicit actor on a token, widened to the whole place name the token is part of
+        ("Gaza" -> "Gaza Strip")."""
+        if not any(m.doc_start <= tok.idx < m.doc_end for m in actor.mentions):
+            place_id = self.index.place[tok.i]
+            place = self.index.places.get(place_id) if place_id else None
+            words = next((m for m in place.mentions if m.doc_start <= tok.idx < m.doc_end), None) if place else None
+            actor.mentions.append(mention(self.article, words.doc_start, words.doc_end, "IMPLICIT") if words
+                                  else mention_of(self.article, tok, "IMPLICIT"))
         self.index.actor[tok.i] = actor.id
 
     def subject(self, verb: Any, depth: int = 0) -> tuple[str | None, str, Any]:
@@ -682,6 +698,54 @@ class _ArticleCoder:
         if "none" not in pattern.targets and "target" not in pattern.needs:
             return self.embedded_target(tok, source_id)
         return None, "none found", None
+
+    def place_target(self, tok: Any, noun: bool, pattern: Pattern, source_id: str | None, rule: str
+                     ) -> tuple[str | None, str, Any]:
+        """When no party is named, the state of the place the act is done in or aimed at: "a curfew in
+        Abidjan", "peacekeepers arrived in Sierra Leone", "agreed to set up a centre in Tokyo", "will withdraw
+        its force from Chad". CAMEO and PLOVER code that country as the target (the state's territory and
+        people), the source's own country included ("shortened the curfew in Sudan"). The place must hang on
+        the trigger, its object, the verb an event noun is the object of, or an act the trigger embeds, by a
+        locative preposition ("from"/"out of" only for withdrawals); the actor is an implicit country actor
+        on the place's words."""
+        hosts = [tok]
+        if noun:
+            verb = self.governing_verb(tok)
+            if verb is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                verb = tok.head  # "the deployment ... arrived in Bosnia"
+            if verb is not None:
+                hosts.append(verb)
+        for host in list(hosts):
+            hosts += [c for c in host.children if c.dep_ in ("dobj", "xcomp", "ccomp", "advcl")]
+        for host in list(hosts[1:]):
+            if host.dep_ in ("xcomp", "ccomp", "advcl"):
+                hosts += [c for c in host.children if c.dep_ == "dobj"]
+        preps = PLACE_TARGET_PREPS | (WITHDRAWAL_PREPS if pattern.type == "RETREAT" or pattern.mode in (
+            "withdraw", "expel") or tok.lemma_.lower() in WITHDRAWAL_LEMMAS else frozenset())
+        seen: set[int] = set()
+        for host in hosts:
+            if host.i in seen:
+                continue
+            seen.add(host.i)
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                if prep.lower_ == "out" and not any(g.lower_ == "of" for g in prep.children):
+                    continue
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                pobjs += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                for pobj in pobjs:
+                    for t in pobj.subtree:
+                        place_id = self.index.place[t.i]
+                        place = self.index.places.get(place_id) if place_id else None
+                        code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+                        if code is None or place is None or place.feature_class == "L":
+                            continue
+                        actor = self.implicit_country(t, code=code)
+                        if actor and actor != source_id:
+                            return actor, f"the country of the place '{prep.lower_} {t.text}'", t
+                        break
+        return None, rule, None
 
     def between_pair(self, tok: Any) -> tuple[tuple[str | None, Any], tuple[str | None, Any]] | None:
         """The two parties of "between A and B" under a token, as (actor, token) pairs."""
