@@ -468,3 +468,22 @@ def test_mentions_are_built_from_cached_segments(annotate: Callable[..., Article
     assert art.doc is not None and SEGMENTS_KEY in art.doc.user_data
     art.paragraphs.append("A third paragraph added after the annotation.")  # the cache follows the text
     assert segment_at(art, len(text) + 3).index == 2
+
+
+def test_stance_prefix_is_not_a_nationality(run: Run) -> None:
+    article = run("An anti-Russia blogger was detained in Tbilisi on Monday, Georgian police said.")
+    blogger = find(article, "An anti-Russia blogger")
+    assert blogger.country != "RUS"
+    article = run("A Russian blogger was detained in Tbilisi on Monday, Georgian police said.")
+    assert find(article, "A Russian blogger").country == "RUS"
+
+
+def test_non_governmental_organisations_without_a_country_take_the_ngo_code(run: Run) -> None:
+    article = run("The Society for Threatened Peoples said on Monday that a human rights group had been banned.")
+    society = find(article, "The Society for Threatened Peoples")
+    assert (society.country, society.sector) == ("NGO", "NGO")
+    group = find(article, "a human rights group")
+    assert (group.country, group.sector) == ("NGO", "HRI")
+    # a national one keeps its country
+    article = run("The Kenya Farmers Association said prices had fallen.")
+    assert find(article, "The Kenya Farmers Association").country == "KEN"

@@ -249,3 +249,33 @@ def test_named_party_wins_over_the_place_and_origin_is_not_a_target(run_text: Ru
     article = run_text("Armenian troops fired on villages from Azerbaijan on Monday.", published="2023-05-10")
     assert all(not e.explanation["target_rule"].startswith("the country of the place") for e in article.events), \
         coded(article)
+
+
+def test_coordinated_targets_each_get_an_event(run_text: Run) -> None:
+    article = run_text("Kazakhstan closed its borders with Kyrgyzstan and Uzbekistan on Monday.",
+                       published="2023-05-10")
+    assert [c for c in coded(article) if c[0] == "SANCTION"] == [("SANCTION", "KAZ", "KGZ"),
+                                                                   ("SANCTION", "KAZ", "UZB")]
+    # a symmetric act's coordinated subject is its target, not a second source
+    article = run_text("Egypt and Jordan agreed on Tuesday to expand trade.", published="2023-05-10")
+    assert [c for c in coded(article) if c[0] == "AGREE"] == [("AGREE", "EGY", "JOR")]
+
+
+def test_arrest_with_no_agent_is_done_by_the_state_of_the_place(run_text: Run) -> None:
+    article = run_text("A French aid worker was arrested in Niamey on Friday.", published="2023-05-10")
+    event = first(article, "COERCE")
+    assert actor(article, event.source).country == "NER", event.explanation
+    assert event.explanation["source_rule"].startswith("no agent")
+    # an attack is not: with no agent the attacker stays unknown
+    article = run_text("A French aid worker was attacked in Niamey on Friday.", published="2023-05-10")
+    assert first(article, "ASSAULT").source is None
+
+
+def test_weapon_with_no_one_named_is_unidentified_attackers(run_text: Run) -> None:
+    article = run_text("A roadside bomb killed four soldiers near Kandahar on Sunday.", published="2023-05-10")
+    event = first(article, "ASSAULT")
+    attackers = actor(article, event.source)
+    assert (attackers.sector, attackers.country) == ("UAF", "AFG")
+    assert [m.text for m in attackers.mentions] == ["roadside bomb"]
+    article = run_text("Gunmen killed four soldiers near Kandahar on Sunday.", published="2023-05-10")
+    assert all(a.sector != "UAF" or "unidentified" not in a.name for a in article.actors)

@@ -121,6 +121,15 @@ EVENT_NOUNS = frozenset({
     "attacks", "threats", "accusations", "objections", "objection", "protest", "protests", "involvement",
     "role", "backing", "opposition", "refusals", "announcement", "declaration", "warnings", "rule",
 })
+# Heads of organisation names that make an otherwise unknown organisation non-governmental ("the Association of
+# African Jurists", "the Third World Water Forum"); "committee", "council" and "league" are left out: governments
+# and parties have them too.
+NGO_NAME_HEADS = frozenset({"association", "foundation", "forum", "society"})
+# Sectors of non-governmental organisations: with no country of their own, their country slot is NGO.
+NGO_SECTORS = frozenset({"NGO", "HRI", "ENV"})
+# Prefixes that turn a country word into a stance ("anti-Syria", "pro-Russian", "non-Western"): the actor is
+# not of that country.
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 # Words in a mention that make its holder a former office holder (CAMEO codes them as elites, ELI).
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "late", "then"})
 # Prepositions whose object is a place ("in Ladakh", "around Goma"): a one-word PERSON of the model there is
@@ -1504,6 +1513,8 @@ class _ArticleRun:
                 continue  # "the Israeli-occupied West Bank": not the nationality of the head
             if ethnic and hit.category in ("adjective", "demonym") and s < cand.head + 1:
                 continue  # "ethnic Albanians in Serbia": an ethnicity; the country is where they live
+            if s >= 2 and toks[s - 1].text == "-" and toks[s - 2].lower_ in STANCE_PREFIXES:
+                continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
             if hit.category == "org":
                 if org_hit is None:
                     org_hit = hit
@@ -2127,6 +2138,17 @@ class _ArticleRun:
             if "country" not in codes and fallback is not None:
                 which = "main country" if ranked and fallback == ranked[0] else "a country"
                 give("country", fallback, RANK_MAIN_COUNTRY, f"{which} of the article -> {fallback}")
+        # a non-governmental organisation with no country of its own takes the NGO code in the country slot,
+        # as the organisations table's NGOs do ("a human rights group", "the Association of African Jurists")
+        if kind == "organisation" and "country" not in codes:
+            words = _plain(name).split()
+            head_word = next((w for w in (words[-1:] + words[:1]) if w in NGO_NAME_HEADS), None) if words else None
+            if "sector" not in codes and head_word and any(
+                    c.label == "ORG" for c in named):
+                give("sector", "NGO", RANK_CONTEXT, f"an organisation named '{head_word}' -> NGO")
+            if "sector" in codes and codes["sector"].value in NGO_SECTORS:
+                give("country", "NGO", RANK_CONTEXT,
+                     f"a non-governmental organisation ({codes['sector'].value}) of no country -> NGO")
         actor = Actor(id="", name=name.strip(), kind=kind)
         if "country" in codes:
             self.country_rank[id(actor)] = codes["country"].rank

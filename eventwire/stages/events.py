@@ -111,6 +111,12 @@ PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "through
                                 "over", "towards", "toward"})
 WITHDRAWAL_PREPS = frozenset({"from", "out"})
 WITHDRAWAL_LEMMAS = frozenset({"withdraw", "evacuate", "expel", "pull", "ship", "order", "deport", "oust"})
+# Acts (PLOVER modes) that only a state's authorities do: in a passive with no agent ("was arrested in
+# Lebanon"), the state of the place is the source.
+STATE_ACT_MODES = frozenset({"arrest", "curfew", "censor", "deport", "martial-law"})
+# Weapons that attack with no one named ("a car bomb", "a roadside bombing", "an improvised explosive device").
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "minefield",
+                          "rocket", "mortar", "shell", "grenade", "missile", "drone", "explosive"})
 PROTESTER_SECTORS = frozenset({"PRO", "OPP", "LAB", "CVL", "EDU"})
 NO_TRIGGER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "DATE",
                              "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "LANGUAGE"})
@@ -277,9 +283,7 @@ class Events(Stage):
         events: list[Event] = []
         for sent in doc.sents:
             for tok in sent:
-                event = coder.code(tok)
-                if event is not None:
-                    events.append(event)
+                events += coder.code(tok)
         events.sort(key=lambda e: e.trigger.doc_start)
         for i, event in enumerate(events, start=1):
             event.id = f"E{i}"
@@ -370,15 +374,18 @@ class _ArticleCoder:
         return bool(tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS
                     and head.head.pos_ in ("NOUN", "PROPN") and not self.candidates(head.head))
 
-    def code(self, tok: Any) -> Event | None:
+    def code(self, tok: Any) -> list[Event]:
+        """The events a trigger codes: one, or one per party of a coordinated source or target ("closed its
+        borders with Iran and Turkey": two events, as PETRARCH and GDELT code compound actors)."""
         patterns = self.candidates(tok)
         if not patterns or tok.dep_ == "amod" or (tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS
                                                   and not any(p.preps or p.objects or p.particles for p in patterns)):
-            return None
+            return []
         if tok.pos_ in ("NOUN", "PROPN") and (self.covered_by_verb(tok) or self.modifies_trigger(tok)):
-            return None
+            return []
         if patterns[0].pos == "M":
-            return self.obligation(tok, patterns[0])
+            obligation = self.obligation(tok, patterns[0])
+            return [obligation] if obligation is not None else []
         noun = tok.pos_ in ("NOUN", "PROPN")
         for pattern in patterns:
             if not self.frame_holds(tok, pattern):
@@ -409,6 +416,15 @@ class _ArticleCoder:
                 found = self.government_of(source)
                 if found:
                     target, target_rule, target_tok = found, "government of the source's own country", None
+            if source is None and source_rule == "passive without agent" and pattern.mode in STATE_ACT_MODES:
+                # "a missionary was arrested in Lebanon": no agent named, the state of the place did it
+                found, found_rule, found_tok = self.place_target(tok, noun, pattern, target, source_rule)
+                if found:
+                    source, source_rule, source_tok = found, f"no agent: {found_rule}", found_tok
+            if source is None and pattern.type in ("ASSAULT", "FIGHT"):
+                found, found_tok = self.unidentified_attackers(tok, noun)
+                if found:
+                    source, source_rule, source_tok = found, "unidentified attackers (a weapon, no agent)", found_tok
             if "source" in pattern.needs and source is None:
                 continue
             if "target" in pattern.needs and target is None:
@@ -418,8 +434,33 @@ class _ArticleCoder:
             if target is None and "none" not in pattern.targets and (
                     pattern.type != "CONSULT" or "place" in pattern.targets):
                 target, target_rule, target_tok = self.place_target(tok, noun, pattern, source, target_rule)
-            return self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)
-        return None
+            events: list[Event | None] = [
+                self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)]
+            # the other parties of a coordinated target, then of a coordinated source (not when the source's
+            # partner is already the target of a symmetric act: "Egypt and Jordan agreed")
+            for other, other_tok in self.conjunct_actors(target_tok, {source, target}):
+                events.append(self.make_event(tok, pattern, source, source_rule, source_tok, other,
+                                              f"coordinated with the target {target_tok.text!r}", other_tok))
+            if target_rule != "coordinated with the source":
+                for other, other_tok in self.conjunct_actors(source_tok, {source, target}):
+                    events.append(self.make_event(tok, pattern, other, f"coordinated with the source "
+                                                  f"{source_tok.text!r}", other_tok, target, target_rule, target_tok))
+            return [e for e in events if e is not None]
+        return []
+
+    def conjunct_actors(self, tok: Any, taken: set[str | None]) -> list[tuple[str, Any]]:
+        """The actors of the words coordinated with a party's word ("Iran and Turkey", "Russia, China and
+        Iran"), each once, leaving out those already in the event."""
+        found: list[tuple[str, Any]] = []
+        if tok is None or tok.dep_ == "poss":
+            return found
+        seen = set(taken)
+        for conj in tok.conjuncts:
+            actor, actor_tok = self.actor_of(conj, deep=False)
+            if actor and actor not in seen:
+                seen.add(actor)
+                found.append((actor, actor_tok))
+        return found
 
     def obligation(self, modal: Any, pattern: Pattern) -> Event | None:
         """"X said Y must/should Z" is a REQUEST from X to Y: the speaker is the source, Y the target."""
@@ -482,6 +523,40 @@ class _ArticleCoder:
                 return implicit, child
         implicit = self.implicit_country(tok)
         return (implicit, tok) if implicit else (None, None)
+
+    def unidentified_attackers(self, tok: Any, noun: bool) -> tuple[str | None, Any]:
+        """An attack done by a weapon with no one named ("a car bomb killed", "killed in a roadside bombing",
+        "killed by an improvised explosive device"): the source is unidentified attackers (sector UAF) of the
+        country where it happened, as CAMEO and ACLED code them; the actor's mention is the weapon's words."""
+        cands = [tok] if noun else []
+        cands += [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        cands += [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                  for g in c.children if g.dep_ == "pobj"]
+        for cand in cands:
+            words = [cand] + [c for c in cand.children if c.dep_ in ("compound", "amod", "nmod")]
+            if not any(w.lemma_.lower() in WEAPON_NOUNS for w in words) or self.index.actor[cand.i]:
+                continue
+            # where it happened: a place standing on its own, not a modifier of the victims ("US servicemen")
+            clause = {t.i for t in self.clause_tokens(tok)}
+            located = sorted((t for t in tok.sent if self.index.place[t.i] and t.dep_ not in MODIFIER_DEPS
+                              and not (t.head.dep_ == "prep" and t.head.lower_ == "from")),
+                             key=lambda t: (t.i not in clause, abs(t.i - tok.i)))
+            place = self.index.places.get(self.index.place[located[0].i] or "") if located else None
+            code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+            name = "unidentified attackers" + (f" ({self.stage.country_names.get(code, code)})" if code else "")
+            actor = next((a for a in self.article.actors if a.name == name and a.sector == "UAF"), None)
+            if actor is None:
+                actor = Actor(id=f"A{len(self.article.actors) + 1}", name=name, kind="group", country=code,
+                              sector="UAF", evidence=[f"implicit: the event coder read {cand.text!r} as a weapon with "
+                                                      f"no one named: unidentified attackers"
+                                                      + (f" of {code}, where it happened" if code else "")])
+                self.article.actors.append(actor)
+                self.index.actors[actor.id] = actor
+            start = min(w.idx for w in words if w.i <= cand.i)
+            actor.mentions.append(mention(self.article, start, cand.idx + len(cand.text), "IMPLICIT"))
+            self.index.actor[cand.i] = actor.id
+            return actor.id, cand
+        return None, None
 
     def implicit_country(self, tok: Any, sector: str | None = None, code: str | None = None) -> str | None:
         """An actor for the country a token names (adjective, country, capital or a resolved country place),
