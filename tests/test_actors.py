@@ -487,3 +487,26 @@ def test_non_governmental_organisations_without_a_country_take_the_ngo_code(run:
     # a national one keeps its country
     article = run("The Kenya Farmers Association said prices had fallen.")
     assert find(article, "The Kenya Farmers Association").country == "KEN"
+
+
+def test_a_surname_shared_by_two_holders_is_chosen_by_date(run: Run, tmp_path: Path) -> None:
+    # two invented presidents of one country and a third namesake of another, in a user's office-holder part
+    (tmp_path / "office_holders.tsv").write_text(
+        "name\taliases\tcountry\tsector\trole\torganisation\tstart\tend\tnote\n"
+        "Anton Varkel\t\tEST\tGOV\tPresident\t\t1990-01-01\t1994-12-31\tinvented\n"
+        "Mira Varkel\t\tEST\tGOV\tPresident\t\t2001-01-01\t2008-12-31\tinvented\n"
+        "Jonas Ostrava\t\tLTU\tGOV\tPresident\t\t1990-01-01\t1994-12-31\tinvented\n"
+        "Pavel Ostrava\t\tCZE\tGOV\tPresident\t\t2001-01-01\t2008-12-31\tinvented\n",
+        encoding="utf-8",
+    )
+    pipe = Pipeline(["annotate", "actors"], knowledge=tmp_path)
+    text = "Varkel said on Monday that the talks would go on."
+    in_office = find(run(text, published="2005-06-01", pipe=pipe), "Varkel")
+    assert (in_office.country, in_office.sector) == ("EST", "GOV")
+    # between and after the terms the country is sure; the last to leave office is the likelier person
+    later = find(run(text, published="2015-06-01", pipe=pipe), "Varkel")
+    assert (later.country, later.sector) == ("EST", "ELI")
+    # namesakes of two countries, neither in office: the surname cannot choose
+    other = find(run("Ostrava said on Monday that the talks would go on.", published="1998-06-01", pipe=pipe),
+                 "Ostrava")
+    assert other.country not in ("LTU", "CZE")

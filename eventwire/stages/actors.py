@@ -518,6 +518,24 @@ class ActorTables:
                 return lex
         return None
 
+    @staticmethod
+    def by_date(rows: list[Holder], date: dt.date | None) -> list[Holder] | None:
+        """Among holders who share a surname, the one a bare surname means on the date: the one in office
+        then ("Bush" in 2005); when none is, and all were of one country, the last to leave office ("Bush"
+        in 2015: the country is sure, the person is the likelier one); else None, the surname cannot choose."""
+        if date is None:
+            return None
+        current = [r for r in rows if (r.start is None or r.start <= date) and (r.end is None or date <= r.end)]
+        if current and len({r.name for r in current}) == 1:
+            return current
+        if current or len({r.country for r in rows}) > 1:
+            return None
+        ended = [r for r in rows if r.end is not None and r.end < date]
+        if not ended:
+            return None
+        last = max(ended, key=lambda r: r.end or dt.date.min)
+        return [r for r in rows if r.name == last.name]
+
     def office(self, name: str, date: dt.date | None) -> tuple[Holder, str] | None:
         """The office holder a name refers to, and the state of their term on the date: "in office",
         "former" (the term ended before the date), "future" (it began after) or "undated"."""
@@ -528,7 +546,7 @@ class ActorTables:
             if len(parts) == 1:
                 rows = self.holders_by_surname.get(parts[0])
                 if rows and len({r.name for r in rows}) > 1:
-                    rows = None  # two holders share that surname: a bare surname cannot choose
+                    rows = self.by_date(rows, date)
             elif len(parts) >= 2:
                 cands = self.holders_by_surname.get(parts[-1], [])
                 rows = [r for r in cands if r.name.casefold().split()[0] == parts[0]] or None
@@ -2086,6 +2104,15 @@ class _ArticleRun:
                         give("sector", org.sector, RANK_ORGANISATION, f"organisation {org.name} -> {org.sector}")
                     if org.kind in ("government", "gov"):
                         kind = "government"
+                    break
+        # "the Bush administration", "the Netanyahu government": the country of the leader it is named after
+        if kind == "government" and "country" not in codes:
+            for c in named:
+                leader = [t for t in self.toks[c.start:c.head] if t.pos_ == "PROPN" and t.dep_ == "compound"]
+                office = self.t.office(leader[-1].text, published) if leader else None
+                if office is not None and office[0].country not in (None, "IGO", "NGO"):
+                    give("country", office[0].country, RANK_OFFICE,
+                         f"named after {office[0].name} ({office[0].role}) -> {office[0].country}")
                     break
         # office holders on the publication date
         if kind == "person":
