@@ -503,6 +503,9 @@ class _ArticleCoder:
             return found, tok
         # "his counterpart" is not him: possessive pronouns name the possessor, not the actor
         modifiers = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.tag_ != "PRP$"] if deep else []
+        # "US Predator attacks": a modifier of a modifier names the actor too
+        modifiers += [g for c in modifiers if c.dep_ == "compound"
+                      for g in c.children if g.dep_ in ("compound", "amod")]
         for child in modifiers:
             found = self.index.actor[child.i]
             if found:
@@ -790,6 +793,10 @@ class _ArticleCoder:
                 verb = tok.head  # "the deployment ... arrived in Bosnia"
             if verb is not None:
                 hosts.append(verb)
+        # a coordinated act of the same subject is part of the same action: "established ties with and opened
+        # an embassy in Tehran"
+        hosts += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for g in c.children)]
         for host in list(hosts):
             hosts += [c for c in host.children if c.dep_ in ("dobj", "xcomp", "ccomp", "advcl")]
         for host in list(hosts[1:]):
