@@ -279,3 +279,14 @@ def test_weapon_with_no_one_named_is_unidentified_attackers(run_text: Run) -> No
     assert [m.text for m in attackers.mentions] == ["roadside bomb"]
     article = run_text("Gunmen killed four soldiers near Kandahar on Sunday.", published="2023-05-10")
     assert all(a.sector != "UAF" or "unidentified" not in a.name for a in article.actors)
+
+
+def test_a_coordinated_act_shares_the_place_and_modifiers_of_modifiers_name_the_source(run_text: Run) -> None:
+    article = run_text("Rebels kidnapped two engineers and exploded a car bomb in Mogadishu on Monday.",
+                       published="2023-05-10")
+    bombing = next(e for e in article.events if e.trigger.text == "exploded")
+    assert actor(article, bombing.target).country == "SOM", coded(article)
+    article = run_text("Recent US drone strikes have killed at least six militants, officials said.",
+                       published="2023-05-10")
+    killing = next(e for e in article.events if e.trigger.text == "killed")
+    assert actor(article, killing.source).country == "USA", coded(article)

@@ -537,8 +537,11 @@ class _ArticleCoder:
                   for g in c.children if g.dep_ == "pobj"]
         for cand in cands:
             words = [cand] + [c for c in cand.children if c.dep_ in ("compound", "amod", "nmod")]
-            if not any(w.lemma_.lower() in WEAPON_NOUNS for w in words) or self.index.actor[cand.i]:
+            if not any(w.lemma_.lower() in WEAPON_NOUNS for w in words):
                 continue
+            owner, owner_tok = self.actor_of(cand)
+            if owner:
+                return owner, owner_tok  # "US drone strikes": the weapon's owner is named after all
             # where it happened: a place standing on its own, not a modifier of the victims ("US servicemen")
             clause = {t.i for t in self.clause_tokens(tok)}
             located = sorted((t for t in tok.sent if self.index.place[t.i] and t.dep_ not in MODIFIER_DEPS
@@ -572,7 +575,8 @@ class _ArticleCoder:
                 code = self.stage.iso2_to_iso3.get(place.country.upper())
         if code is None and (tok.pos_ == "ADJ" or (tok.pos_ in ("PROPN", "NOUN") and (
                 tok.ent_type_ in ("NORP", "GPE") or tok.dep_ in ("amod", "compound")))):
-            code = self.stage.country_words.get(tok.text.casefold())
+            # country names and adjectives are capitalised in English: "car" is not CAR
+            code = self.stage.country_words.get(tok.text.casefold()) if tok.text[:1].isupper() else None
         if code is None:
             return None
         kind = "government" if sector else "country"
