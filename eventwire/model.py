@@ -84,7 +84,9 @@ class Actor:
 
     id: str
     name: str
-    kind: str = "person"  # person, organisation, government, group, country
+    # person, organisation, government, group, country, or document (a report, poll or data set that is the
+    # source of a quote)
+    kind: str = "person"
     role: str | None = None
     country: str | None = None  # ISO 3166 alpha-3, or "IGO"/"NGO" for international organisations
     sector: str | None = None  # GOV, MIL, COP, SPY, JUD, LEG, OPP, PRO, REB, MED, CVL, BUS, IGO, NGO, ...

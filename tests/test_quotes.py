@@ -211,8 +211,10 @@ def test_according_to(indirect: Article) -> None:
 def test_non_person_source(indirect: Article) -> None:
     q = find(indirect, "A military transport plane landed")
     assert q.cue == "showed"
-    assert q.speaker is None
     assert q.speaker_text == "flight tracking data"
+    # anyone quoted is an actor: the data becomes a document actor of the quotes stage
+    source = next(a for a in indirect.actors if a.id == q.speaker)
+    assert source.kind == "document" and source.name == "flight tracking data"
 
 
 def test_object_content_and_cognition(indirect: Article) -> None:
@@ -391,7 +393,7 @@ def test_cue_table_is_valid() -> None:
 
 def test_stage_contract() -> None:
     stage = Quotes(StageContext(model_name="unused", knowledge=Knowledge()))
-    assert stage.requires == ("doc", "actors") and stage.assigns == ("quotes",)
+    assert stage.requires == ("doc", "actors") and stage.assigns == ("quotes", "actors")
 
 
 # --- the seed story, through the whole pipeline --------------------------------------------------------------------

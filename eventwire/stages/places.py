@@ -85,6 +85,9 @@ MAX_CANDIDATES = 200
 # --- recognition ------------------------------------------------------------------------------------------
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})  # labels the small model gives a lone town name
+# Nouns that make the name after "X of" a place whatever label the model gave it ("the town of Samarra").
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "capital", "port",
+                              "enclave", "suburb", "municipality", "county", "island", "governorate"})
 SALIENT_CITY_POPULATION = 200_000  # a city this large is a toponym even when the model missed it
 SALIENT_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "STRT", "ADMD", "PEN", "DSRT"})
 MAX_RUN_TOKENS = 4
@@ -689,6 +692,10 @@ def recognise(article: Article, resolver: PlaceResolver) -> list[tuple[int, int]
                 continue
         elif ent.label_ in MISTAGGED_LABELS and _person_is_place(ent, resolver, persons):
             found.append((ent.start_char, ent.end_char))
+            continue
+        elif ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and \
+                doc[ent.start - 2].lemma_.lower() in SETTLEMENT_NOUNS and keep(ent.start_char, ent.end_char):
+            found.append((ent.start_char, ent.end_char))  # "the town of Samarra", whatever the model's label
             continue
         for span in (_place_prefix(ent, resolver), _place_suffix(ent, resolver)):
             if span is not None and keep(*span):

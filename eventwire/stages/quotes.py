@@ -12,7 +12,10 @@ Two sources of evidence are combined, because wire stories use both:
   ``ccomp`` of the dependency parse; the direct object, the infinitive or the object with its complement for
   verbs whose note says ``object``, ``to-clause`` or ``predicative``; the clause around a parenthetical cue
   ("The plan, he said, was dead"); and, when the parse gives a speech verb nothing, the rest of its sentence
-  if that holds a clause of its own.
+  if that holds a clause of its own. Beyond speech, the stances PolNeAR annotates: objects and infinitives of
+  "criticized", "endorsed", "wants", "refused to"; the object of a two-word cue's preposition ("called for X",
+  "pointed to X"); the subject and complement of "seem" and "appear" (the writer's impression, no speaker);
+  "In a CNN poll, …" like "according to"; and noun cues ("the claim that …", "his call for …", see NOUN_CUES).
 
 A marked quotation is *direct*; it gets its speaker from, in order of the strength of the evidence (the
 confidence constants below): a cue whose reported clause lies inside the marks; a cue right after the closing
@@ -26,8 +29,15 @@ speech inside a direct quotation (“I think …”) is not extracted again: it 
 
 Speakers are actors of the actors stage (:func:`eventwire.stages.actors.actor_at` on the speaker's phrase);
 when none covers the phrase, a surname that names one actor ("Espinoza") or an actor the rest of the subject
-phrase names as the one who speaks ("a study by X", "experts, including X", "X and Y") stands in; otherwise
-``Quote.speaker`` is None and ``speaker_text`` still holds the words ("flight tracking data"). The subject is
+phrase names as the one who speaks ("a study by X", "experts, including X", "X and Y") stands in; a pronoun the
+actors stage left unlinked goes to its antecedent (:func:`eventwire.stages.coref.pronoun_speaker`: the last
+speaker of a quote run, else the latest compatible subject), "I" and "we" outside quotation marks to the writer.
+Anyone else quoted becomes an actor of this stage (which therefore also assigns ``actors``): "a spokesman for the
+ministry", "sources", "the campaign", "flight tracking data", with a kind (person, group, organisation, or
+document for reports, polls and data), and a country, sector and organisation from the words (a title or group
+noun, a nationality, the body it speaks for) or the article's main country, each with its evidence. Phrases
+whose head is no word for a speaker ("geopolitical factors") make none, and ``Quote.speaker`` stays None while
+``speaker_text`` holds the words. The phrase (or pronoun) becomes a mention of the speaker's actor. The subject is
 found past the parser's usual slips: a dateline parsed as the subject ("WASHINGTON -- President Obama … said"),
 two subjects on one verb (the nearer to the cue wins over a noun inside the quote), and a gerund or infinitive
 cue with no subject of its own ("stopped short of calling X racist" takes the subject of "stopped").
@@ -45,8 +55,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.model import Actor, Article, Quote
-from eventwire.stages.actors import actor_at
+from eventwire.stages.actors import INDEX_KEY as ACTOR_INDEX_KEY
+from eventwire.stages.actors import ActorTables, actor_at
 from eventwire.stages.base import Stage, StageContext, register
+from eventwire.stages.coref import SPEAKER_PRONOUN_KINDS, Antecedent, pronoun_gender, pronoun_speaker, words_gender
 from eventwire.stages.spans import mention
 
 CUE_TABLE = "speech_verbs"
@@ -59,7 +71,7 @@ CONF_INDIRECT = 0.85  # a cue verb with its subject and reported clause
 CONF_DIRECT_NEXT = 0.75  # the speaker is named only after the quote, in the next sentence or paragraph
 CONF_CONTINUITY_NEAR = 0.7  # no cue: the speaker of the previous quote in the same paragraph
 CONF_CONTINUITY = 0.6  # no cue: the speaker of the previous quote one paragraph earlier
-CONF_PRONOUN_FALLBACK = 0.1  # subtracted when a pronoun speaker is taken from the previous quote
+CONF_PRONOUN_FALLBACK = 0.1  # subtracted when a pronoun speaker is linked here (the actors stage left it unlinked)
 CONF_NO_SPEAKER = 0.3  # a quotation nobody in reach says
 
 # Tuned on the PolNeAR train split (benchmarks/quotes.py), then left alone for the dev figures.
@@ -102,7 +114,29 @@ SPEAKER_PREPOSITIONS = frozenset({"including", "by", "from", "like"})
 CLIMB_DEPS = frozenset({"pcomp", "pobj", "prep", "advmod", "acomp", "xcomp", "advcl", "conj"})
 MAX_SUBJECT_CLIMB = 5  # "saying" -> "from" -> "aside" -> "discuss" -> "refuses": set by hand from such examples
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-SINGULAR_PRONOUNS = frozenset({"he", "she"})  # a "he said" no actor holds falls back to the previous speaker
+# Nouns that report what someone says, wants or intends, and the forms of content each takes: "that" (a clause:
+# "the claim that …"), "to" (an infinitive: "his decision to …") or a preposition whose object is the content
+# ("his call for …", "her criticism of …"; only with a possessor). Not in the cue table, whose lemmas are verbs
+# ("claim", "call" and "promise" are both). Chosen from the noun cues of missed attributions on PolNeAR train.
+NOUN_CUES: dict[str, frozenset[str]] = {
+    lemma: frozenset(forms.split()) for lemma, forms in {
+        "claim": "that", "assertion": "that", "allegation": "that", "warning": "that", "argument": "that",
+        "belief": "that", "insistence": "that", "suggestion": "that", "accusation": "that", "statement": "that",
+        "assurance": "that", "admission": "that", "announcement": "that", "prediction": "that", "view": "that",
+        "promise": "that to", "pledge": "that to", "vow": "to", "threat": "to", "decision": "to", "plan": "to",
+        "refusal": "to", "bid": "to", "call": "for to", "demand": "for that", "plea": "for",
+        "support": "for", "criticism": "of", "opposition": "to", "endorsement": "of", "praise": "for",
+        "attack": "on", "defense": "of", "defence": "of", "proposal": "to for"}.items()}
+# Dependents that make a noun a particular source ("the plan", "his plan", "a peace plan") rather than a manner
+# ("according to plan").
+SOURCE_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "nmod", "nummod", "appos"})
+# The complement of a raising cue ("seemed [dead]", "appear [to be moving]").
+RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+# "In a CNN poll, Clinton led by 24 points": "in" with one of these as its object is a source like "according to".
+IN_SOURCE_LEMMA = "in"
+IN_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "interview", "statement", "letter", "speech",
+                             "op-ed", "post", "tweet", "memo", "filing", "email", "video", "ad", "column", "editorial",
+                             "book", "article", "essay", "testimony", "remark", "comment", "message", "lawsuit"})
 # Nouns that carry words for someone else: "the ministry issued a statement saying …" is the ministry's quote.
 VEHICLE_NOUNS = frozenset({"statement", "letter", "report", "post", "tweet", "message", "note", "communique",
                            "communiqué", "interview", "release", "video", "speech", "email", "memo", "filing"})
@@ -127,6 +161,7 @@ class CueEntry:
     object_content: bool = False  # the direct object may be the reported content ("alleges poll-rigging")
     to_clause: bool = False  # an infinitive may be the reported content ("vowed to fight", "urged X to go")
     predicative: bool = False  # an object with its complement is the content ("called Clinton a liar")
+    raising: bool = False  # the subject with its complement is the content, the writer's ("the deal seemed dead")
 
 
 @dataclass
@@ -186,7 +221,8 @@ class Draft:
 
 
 COLON_ENTRY = CueEntry(":", "speech")
-NOTE_FLAGS = ("object", "to-clause", "predicative")
+IN_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")
+NOTE_FLAGS = ("object", "to-clause", "predicative", "raising")
 
 
 def note_flags(note: str) -> set[str]:
@@ -210,7 +246,7 @@ def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str,
             continue
         flags = note_flags(row["note"])
         entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags,
-                         "predicative" in flags)
+                         "predicative" in flags, "raising" in flags)
         words = lemma.split()
         if len(words) == 1:
             single[lemma] = entry
@@ -455,8 +491,13 @@ def _speaker_span(subject: Any) -> tuple[int, int]:
 def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
     """Token range [start, end) of the reported clause of a cue verb, or None when it has none."""
     doc = cue.doc
-    if entry.lemma == "according to":
+    if entry.lemma == "according to" or entry.lemma == IN_SOURCE_LEMMA:
         return _according_content(cue)
+    if entry.raising:
+        return _raising_content(cue)
+    words = entry.lemma.split()
+    if len(words) == 2 and cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "prep" and doc[cue.i + 1].head.i == cue.i:
+        return _preposition_content(doc[cue.i + 1])
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
         after = [c for c in comps if c.i > cue.i]
@@ -508,6 +549,30 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
     return None
 
 
+def _raising_content(cue: Any) -> tuple[int, int] | None:
+    """"The deal seemed dead", "voters appear to be moving": the subject and the complement are the content (the
+    writer's impression); none without a complement ("appeared on Fox News" is no impression)."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    comps = [c for c in cue.rights if c.dep_ in RAISING_COMPLEMENT_DEPS]
+    if not subjects or not comps or subjects[0].lower_ in RELATIVE_PRONOUNS or (subjects[0].pos_ == "PRON" and \
+            subjects[0].lower_ in ("it", "there")):
+        return None
+    return subjects[0].left_edge.i, comps[-1].right_edge.i + 1
+
+
+def _preposition_content(prep: Any) -> tuple[int, int] | None:
+    """The object of a two-word cue's preposition ("called for [a special prosecutor]", "referred to [Rubio] as
+    …"), with an "as" phrase that follows it."""
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return None
+    end = pobj.right_edge.i + 1
+    for sib in prep.head.rights:
+        if sib.i >= end and sib.dep_ == "prep" and sib.lower_ == "as" and sib.i == end:
+            end = sib.right_edge.i + 1
+    return pobj.left_edge.i, end
+
+
 def _clause_after(cue: Any) -> tuple[int, int] | None:
     """Fallback when the parse gives the cue no clause ("said following a vote in 2001 that he had …",
     "reported on Wednesday the Secret Service had …"): the rest of the sentence after the cue's adverbials,
@@ -556,6 +621,69 @@ def _according_content(according: Any) -> tuple[int, int] | None:
     if not rest:
         return clause_start, phrase_start
     return clause_start, clause_end
+
+
+def _plausible_source(source: Any | None) -> bool:
+    """"according to plan" names no source: a bare common noun (no determiner, possessor or modifier) that is no
+    word for a speaker."""
+    if source is None:
+        return False
+    if source.pos_ != "NOUN" or any(c.dep_ in SOURCE_MODIFIER_DEPS for c in source.children):
+        return True
+    return bool(_noun_keys(source) & (SPEAKER_DOCUMENT_NOUNS | SPEAKER_PERSON_NOUNS | SPEAKER_ORGANISATION_NOUNS))
+
+
+def _noun_keys(tok: Any) -> set[str]:
+    """The forms a noun is looked up by in the speaker noun lists: its lemma and its lower-case text ("data",
+    whose lemma may be "datum")."""
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _noun_cue(noun: Any, text: str) -> Cue | None:
+    """A noun cue ("the claim that …", "his call for …", "Trump's decision to …"): its content is the clause,
+    infinitive or object the noun governs, in the forms NOUN_CUES allows for it; its speaker the possessor
+    ("his", "Trump's") or the "by" agent. The object forms ("call for", "criticism of") need a possessor: without
+    one they are topics more often than attributions."""
+    forms = NOUN_CUES[noun.lemma_.lower()]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        agent = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    rng: tuple[int, int] | None = None
+    for child in noun.rights:
+        marks = {(g.dep_, g.lower_) for g in child.children}
+        that_clause = "that" in forms and child.dep_ in ("acl", "ccomp", "appos") and ("mark", "that") in marks
+        infinitive = "to" in forms and child.dep_ in ("acl", "relcl", "xcomp") and ("aux", "to") in marks
+        if that_clause or infinitive:
+            rng = child.left_edge.i, child.right_edge.i + 1
+        elif owner is not None and child.dep_ == "prep" and child.lower_ in forms:
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            rng = (pobj.left_edge.i, pobj.right_edge.i + 1) if pobj is not None else None
+        if rng is not None:
+            break
+    if rng is None:
+        return None
+    start, end = _clean_range(noun.doc, *rng)
+    if sum(1 for t in noun.doc[start:end] if not (t.is_punct or t.is_space)) < MIN_CONTENT_WORDS:
+        return None
+    cue = Cue(noun, noun.idx, noun.idx + len(noun.text), text[noun.idx: noun.idx + len(noun.text)],
+              CueEntry(noun.lemma_.lower(), "speech"), subject=owner, content=(start, end))
+    if owner is not None:
+        cue.speaker = _speaker_span(owner)
+    return cue
+
+
+def _in_source(tok: Any, single: dict[str, CueEntry]) -> bool:
+    """"In a CNN poll, Clinton led …": a sentence-opening "in" whose object is a poll, study or statement sources
+    the clause it opens, like "according to". Not when its verb is a cue of its own ("said in a statement"), nor
+    in mid-sentence, where "in" is mostly a place or a medium ("mired in single digits in polls")."""
+    head = tok.head
+    if tok.dep_ != "prep" or not _is_verb(head) or head.i < tok.i or head.lemma_.lower() in single:
+        return False
+    if tok.i != tok.sent.start and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("but", "and", "yet")):
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in IN_SOURCE_NOUNS
 
 
 def _according_source(according: Any) -> Any | None:
@@ -624,16 +752,31 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
         if tok.i + 1 < n:
             nxt = doc[tok.i + 1]
             entry = double.get((tok.lower_, nxt.lower_)) or double.get((tok.lemma_.lower(), nxt.lower_))
+            if entry is not None and entry.lemma != "according to" and not _is_verb(tok):
+                entry = None  # "his call for" is a noun cue (below), not the verb "call for"
             if entry is not None:
                 end_tok = nxt
         if entry is None and _is_verb(tok):
             entry = single.get(tok.lemma_.lower())
+        if entry is None and tok.lower_ == IN_SOURCE_LEMMA and _in_source(tok, single):
+            entry = IN_SOURCE_ENTRY
+        if entry is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            noun_cue = _noun_cue(tok, text)
+            if noun_cue is not None:
+                cues.append(noun_cue)
+            continue
         if entry is None:
+            continue
+        if entry.lemma == "according to" and not _plausible_source(_according_source(tok)):
             continue
         end = end_tok.idx + len(end_tok.text)
         cue = Cue(tok, tok.idx, end, text[tok.idx:end], entry)
         if entry.lemma == "according to":
             cue.subject = _according_source(tok)
+        elif entry is IN_SOURCE_ENTRY:
+            cue.subject = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        elif entry.raising:
+            cue.subject = None
         else:
             cue.subject = _subject(tok) or _subject_above(tok)
         if cue.subject is not None:
@@ -643,7 +786,8 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
             rng = _cut_coordination(doc, rng[0], rng[1], single)
             start, end = _clean_range(doc, *rng)
             # a parse that hangs the cue inside its own clause gives no content (unless the cue is parenthetical)
-            holds_cue = start <= tok.i < end and tok.dep_ not in ("parataxis", "ccomp", "advcl", "prep")
+            holds_cue = start <= tok.i < end and tok.dep_ not in ("parataxis", "ccomp", "advcl", "prep") and \
+                not entry.raising
             words = sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
             if words >= MIN_CONTENT_WORDS and not holds_cue:
                 cue.content = (start, end)
@@ -1069,8 +1213,8 @@ def _actor_by_surname(article: Article, speaker_text: str) -> Actor | None:
     words = speaker_text.split()
     if not words or not words[-1][:1].isupper():
         return None
-    last = words[-1].strip(",.")
-    found = [a for a in article.actors if a.kind == "person" and a.name.split()[-1:] == [last]]
+    last = words[-1].strip(",.").casefold()
+    found = [a for a in article.actors if a.kind == "person" and [w.casefold() for w in a.name.split()[-1:]] == [last]]
     return found[0] if len(found) == 1 else None
 
 
@@ -1102,22 +1246,338 @@ def _phrase_speakers(subject: Any, depth: int = 0) -> list[Any]:
     return out
 
 
-def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFinder) -> None:
-    """Speakers to actors; quotes without a cue (or whose cue has no subject) take the previous quote's."""
+# --- speakers as actors -------------------------------------------------------------------------------------
+
+# Anyone quoted is an actor: a speaker phrase the actors stage left without one ("a source", "the campaign",
+# "experts", "the report", a name the model missed) becomes an actor of its own. Its kind comes from its head
+# noun: the actors stage's titles (person) and group nouns (group) first, then these lists. Lower-case lemmas.
+SPEAKER_PERSON_NOUNS = frozenset({
+    "source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "expert",
+    "analyst", "critic", "observer", "supporter", "opponent", "resident", "witness", "voter", "member", "leader",
+    "lawmaker", "legislator", "candidate", "nominee", "strategist", "economist", "scientist", "researcher",
+    "author", "writer", "reporter", "journalist", "editor", "columnist", "commentator", "host", "anchor",
+    "announcer", "narrator", "questioner", "user", "reader", "viewer", "friend", "neighbor", "neighbour",
+    "relative", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "person",
+    "people", "man", "woman", "someone", "somebody", "everyone", "everybody", "nobody", "respondent",
+    "participant", "attendee", "organizer", "organiser", "activist", "protester", "lawyer", "attorney",
+    "prosecutor", "judge", "doctor", "physician", "professor", "teacher", "student", "worker", "employee",
+    "executive", "owner", "insider", "veteran", "diplomat", "delegate", "donor", "fan", "ally", "rival",
+    "colleague", "partner", "staffer", "manager", "director", "consultant", "pollster", "historian",
+    "officer", "agent", "investigator", "representative", "negotiator", "surrogate", "backer", "defender",
+    "proponent", "advocate", "skeptic", "sceptic", "politician", "republican", "democrat", "conservative",
+    "liberal", "progressive", "parent", "child", "victim", "survivor", "customer", "buyer", "seller",
+    "farmer", "miner", "chief", "head", "founder", "president", "chairman", "chairwoman", "ceo",
+    "guest", "caller", "poster", "commenter", "blogger", "tweeter", "interviewer", "moderator", "panelist"})
+SPEAKER_ORGANISATION_NOUNS = frozenset({
+    "campaign", "committee", "agency", "ministry", "department", "office", "administration", "government",
+    "company", "firm", "group", "organization", "organisation", "network", "newspaper", "website", "site",
+    "outlet", "magazine", "station", "channel", "party", "commission", "council", "court", "board", "union",
+    "association", "institute", "foundation", "fund", "bank", "team", "panel", "coalition", "alliance", "club",
+    "league", "congress", "senate", "house", "state", "city", "county", "school", "university", "center",
+    "centre", "service", "bureau", "authority", "regime", "publication", "paper", "studio", "corporation",
+    "charity", "watchdog", "think tank", "tank", "staff", "family", "side", "camp", "leadership", "white house"})
+SPEAKER_DOCUMENT_NOUNS = frozenset({
+    "report", "study", "poll", "survey", "data", "statement", "analysis", "document", "ruling", "letter", "ad",
+    "advertisement", "book", "article", "slide", "video", "footage", "figure", "record", "review", "index",
+    "memo", "filing", "complaint", "lawsuit", "suit", "indictment", "release", "tweet", "post", "email",
+    "message", "editorial", "column", "piece", "clip", "research", "result", "number", "statistic", "estimate",
+    "projection", "finding", "transcript", "testimony", "evidence", "polling", "census", "count", "tally",
+    "forecast", "ranking", "audit", "investigation", "inquiry", "probe", "page", "website", "commentary",
+    "note", "notice", "order", "decision", "verdict", "opinion", "affidavit", "platform", "proposal", "bill",
+    "law", "policy", "guideline", "rule", "regulation", "text", "chart", "graphic", "map", "model", "paper",
+    "briefing", "summary", "update", "account", "version", "sign", "headline", "caption", "label"})
+# Words that head a speaker phrase by standing for people ("most of them", "many say", "63 percent said").
+SPEAKER_QUANTIFIERS = frozenset({
+    "many", "most", "some", "few", "all", "one", "each", "several", "half", "majority", "minority", "others",
+    "both", "none", "percent", "plurality", "third", "quarter", "two-thirds", "three-quarters"})
+# A person noun made from a verb or a field ("the announcer", "economists", "historians"): counted as a person
+# only as the subject of a verb of plain utterance, where "the number said" does not occur ("factors suggest"
+# does).
+PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors")
+UTTERANCE_CUES = frozenset({"say", "tell", "add", "ask", "explain", "write", "reply", "answer", "recall"})
+# Leading words of a speaker phrase left out of the new actor's name ("a source" and "the source" are one).
+NAME_DETERMINERS = frozenset({"a", "an", "the", "one"})
+# Prepositions that attach a role to the body it speaks for ("a spokesman for the ministry", "officials at the
+# Pentagon", "a member of the committee"): the body gives the new actor its country, sector and organisation.
+BODY_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in"})
+# The first person outside quotation marks is the writer ("I asked", "we know"): an actor named after the
+# article's authors.
+AUTHOR_PRONOUNS = frozenset({"i", "we"})
+SPEAKER_PRONOUNS = frozenset(SPEAKER_PRONOUN_KINDS)
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}  # "his call for …"
+# The share of the article's actors' countries that the commonest one must hold before a speaker phrase that
+# names none ("officials said") takes it from the context. Set by hand: PolNeAR train (US politics) and the
+# seed story both have a clear main country; stories about two countries should give none.
+CONTEXT_COUNTRY_SHARE = 0.6
+SPEAKER_EVIDENCE = "speaker of {cue!r} with no actor of the actors stage"
+
+
+class SpeakerActors:
+    """Finds or makes the actor of each speaker phrase of one article (see the module docstring)."""
+
+    def __init__(self, article: Article, finder: QuoteFinder, tables: ActorTables | None) -> None:
+        self.article = article
+        self.finder = finder
+        self.tables = tables
+        self.made: dict[str, Actor] = {}
+        self.added = False
+        numbers = [int(a.id[1:]) for a in article.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
+        self.next_id = max(numbers, default=0) + 1
+        self._context: tuple[str | None] | None = None
+        self.antecedents = self._mentions()
+
+    # pronoun speakers -----------------------------------------------------------------------------------------
+
+    def _mentions(self) -> list[Antecedent]:
+        """Every mention of the actors stage's actors as a possible antecedent, with its actor's gender."""
+        doc = self.finder.doc
+        out: list[Antecedent] = []
+        for actor in self.article.actors:
+            words = [w for m in actor.mentions for w in m.text.split()]
+            gender = words_gender(words) or next(
+                (pronoun_gender(w.casefold()) for w in words if pronoun_gender(w.casefold())), "")
+            for m in actor.mentions:
+                i = self.finder._token_at(m.doc_start)
+                tok = doc[i] if i is not None and i < len(doc) else None
+                plural = actor.kind == "group" or (tok is not None and tok.tag_ in ("NNS", "NNPS"))
+                out.append(Antecedent(actor.id, m.doc_start, self.finder.paragraph(m.doc_start), actor.kind, gender,
+                                      plural, subject=tok is not None and tok.dep_ in SUBJECT_DEPS))
+        return out
+
+    def pronoun(self, pronoun: str, start: int, previous: Sequence[Draft]) -> Actor | None:
+        """The antecedent of a pronoun speaker the actors stage left unlinked (coref.pronoun_speaker), the
+        speakers of the quotes before it first."""
+        by_id = {a.id: a for a in self.article.actors}
+        runs = []
+        for d in previous:
+            actor = by_id.get(d.actor or "")
+            if actor is not None and d.speaker is not None:
+                gender = next((a.gender for a in self.antecedents if a.actor == actor.id and a.gender), "")
+                runs.append(Antecedent(actor.id, d.speaker[0], self.finder.paragraph(d.speaker[0]), actor.kind,
+                                       gender, actor.kind == "group", speaker=True))
+        found = pronoun_speaker(pronoun, start, self.finder.paragraph(start), self.antecedents + runs)
+        return by_id.get(found) if found is not None else None
+
+    def author(self, start: int, end: int, cue: str) -> Actor:
+        """The writer of the article, for "I" and "we" outside quotation marks."""
+        name = " and ".join(self.article.authors) or "the author"
+        key = "\0author"
+        actor = self.made.get(key)
+        if actor is None:
+            actor = self._new(name, "person", [f"{SPEAKER_EVIDENCE.format(cue=cue)}: the first person outside "
+                                               "quotation marks is the article's writer"])
+            self.made[key] = actor
+        return actor
+
+    # speaker phrases ------------------------------------------------------------------------------------------
+
+    def phrase(self, subject: Any, start: int, end: int, cue: Cue) -> Actor | None:
+        """The actor of a speaker phrase no actor covers, made when its head names who can speak: a person or
+        group noun, an organisation, a document, a quantity of people, or a name."""
+        head, quantity = self._semantic_head(subject)
+        kind = self._kind(head, cue, quantity)
+        if kind is None:
+            return None
+        name = self._name(start, end)
+        if not name:
+            return None
+        key = " ".join(name.casefold().split())
+        actor = self.made.get(key)
+        if actor is None:
+            evidence = [f"{SPEAKER_EVIDENCE.format(cue=cue.text)}: kind {kind} from {head.text!r}"]
+            actor = self._new(name, kind, evidence)
+            self._code(actor, subject, head, start, end)
+            self.made[key] = actor
+        return actor
+
+    @staticmethod
+    def _semantic_head(subject: Any) -> tuple[Any, bool]:
+        """The noun that says what a speaker phrase is: "many of his supporters" is supporters (a quantity)."""
+        if subject.lower_ in SPEAKER_QUANTIFIERS or subject.lemma_.lower() in SPEAKER_QUANTIFIERS:
+            for child in subject.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj, True
+            return subject, True
+        return subject, False
+
+    def _kind(self, head: Any, cue: Cue, quantity: bool) -> str | None:
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS") or quantity
+        if head.pos_ == "PRON":
+            return "group" if quantity and head.lower_ in ("them", "us", "those", "these") else None
+        if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return self._name_kind(head)
+        if head.pos_ not in ("NOUN", "NUM", "ADJ") and not quantity:
+            return None
+        lex = self.tables.lexeme(head.lower_, lemma) if self.tables is not None else None
+        if lex is not None:
+            return "group" if plural or not lex.title else "person"
+        keys = _noun_keys(head)
+        if keys & SPEAKER_PERSON_NOUNS or (cue.entry.lemma in UTTERANCE_CUES and head.pos_ == "NOUN" and
+                                           head.lower_.endswith(PERSON_SUFFIXES) and len(lemma) > 4):
+            return "group" if plural else "person"
+        if keys & SPEAKER_ORGANISATION_NOUNS:
+            return "organisation"
+        if keys & SPEAKER_DOCUMENT_NOUNS:
+            return "document"
+        return "group" if quantity and head.lower_ in SPEAKER_QUANTIFIERS else None
+
+    def _name_kind(self, head: Any) -> str | None:
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "LAW", "WORK_OF_ART"):
+            return None
+        hit = self.tables.lookup(head.text) if self.tables is not None else None
+        if hit is not None and hit.category == "org":
+            return "organisation"
+        if hit is not None and hit.category not in ("person",):
+            return None  # a country, capital or nationality: the actors stage's business
+        if head.ent_type_ == "ORG":
+            return "organisation"
+        if head.ent_type_ == "NORP" or head.tag_ == "NNPS":
+            return "group"
+        return "person"
+
+    def _name(self, start: int, end: int) -> str:
+        words = self.finder.text[start:end].split()
+        while len(words) > 1 and words[0].casefold() in NAME_DETERMINERS:
+            words = words[1:]
+        return " ".join(words).strip(" ,;:")
+
+    def _code(self, actor: Actor, subject: Any, head: Any, start: int, end: int) -> None:
+        """Country, sector and organisation from the phrase's own words, else from the article's main country."""
+        lex = self.tables.lexeme(head.lower_, head.lemma_.lower()) if self.tables is not None else None
+        if lex is not None and lex.sector:
+            actor.sector = lex.sector
+            actor.evidence.append(f"sector {lex.sector} from the title or group noun {head.text!r}")
+        if lex is not None and lex.title:
+            actor.role = head.text
+        body = self._body(subject, start, end)
+        if body is not None:
+            if body.kind != "person":
+                actor.organisation = body.name
+            elif body.organisation:
+                actor.organisation = body.organisation
+            if body.country and actor.country is None:
+                actor.country = body.country
+                actor.evidence.append(f"country {body.country} from {body.name!r}, whom the phrase names")
+            if body.sector and actor.sector is None and actor.kind != "document":
+                actor.sector = body.sector
+                actor.evidence.append(f"sector {body.sector} from {body.name!r}, whom the phrase names")
+        if actor.country is None and self.tables is not None:
+            for tok in subject.subtree:
+                if not (start <= tok.idx < end) or tok.i == head.i:
+                    continue
+                hit = self.tables.lookup(tok.text) if tok.text[:1].isupper() else None
+                if hit is not None and hit.iso3 and hit.category in ("adjective", "demonym", "country"):
+                    actor.country = hit.iso3
+                    actor.evidence.append(f"country {hit.iso3} from {tok.text!r}")
+                    break
+        if actor.country is None and actor.kind in ("person", "group"):
+            code = self._context_country()
+            if code is not None:
+                actor.country = code
+                actor.evidence.append(f"country {code} from the article's main country")
+
+    def _body(self, subject: Any, start: int, end: int) -> Actor | None:
+        """An actor the phrase attaches its head to: a possessor ("Clinton's aides"), a name in compound ("the
+        Trump campaign") or the object of "for/of/at…" ("a spokesman for the ministry")."""
+        toks = [c for c in subject.children if c.dep_ in ("poss", "compound") and c.i < subject.i]
+        for child in subject.rights:
+            if child.dep_ == "prep" and child.lower_ in BODY_PREPOSITIONS:
+                toks += [g for g in child.children if g.dep_ == "pobj"]
+        for tok in toks:
+            for part in (tok, *tok.subtree):
+                if not (start <= part.idx < end):
+                    continue
+                found = actor_at(self.article, part.idx, part.idx + len(part.text))
+                if found is not None and found.id not in {a.id for a in self.made.values()}:
+                    return found
+        return None
+
+    def _context_country(self) -> str | None:
+        if self._context is None:
+            counts: dict[str, int] = {}
+            for actor in self.article.actors:
+                if actor.country and actor.country not in ("IGO", "NGO"):
+                    counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+            total = sum(counts.values())
+            best = max(counts, key=lambda c: counts[c]) if counts else None
+            share_ok = best is not None and counts[best] >= CONTEXT_COUNTRY_SHARE * total
+            self._context = (best if share_ok else None,)
+        return self._context[0]
+
+    # actors and mentions --------------------------------------------------------------------------------------
+
+    def _new(self, name: str, kind: str, evidence: list[str]) -> Actor:
+        actor = Actor(id=f"A{self.next_id}", name=name, kind=kind, evidence=evidence)
+        self.next_id += 1
+        self.article.actors.append(actor)
+        self.added = True
+        return actor
+
+    def add_mention(self, actor: Actor, start: int, end: int) -> None:
+        """A speaker phrase or pronoun becomes a mention of its actor (label ``SPEAKER``)."""
+        if any(m.doc_start == start and m.doc_end == end for m in actor.mentions):
+            return
+        actor.mentions.append(mention(self.article, start, end, "SPEAKER"))
+        actor.mentions.sort(key=lambda m: m.doc_start)
+        self.added = True
+        doc = self.article.doc
+        if doc is not None:
+            doc.user_data.pop(ACTOR_INDEX_KEY, None)  # actor_at rebuilds its index with the new mention
+
+
+def _covers_head(article: Article, subject: Any) -> Actor | None:
+    """The actor one of whose mentions holds the head word of the speaker's phrase."""
+    return actor_at(article, subject.idx, subject.idx + len(subject.text))
+
+
+def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFinder,
+                     tables: ActorTables | None = None) -> None:
+    """Speakers to actors; quotes without a cue (or whose cue has no subject) take the previous quote's.
+
+    In order: the actor that covers the head of the speaker's phrase; one its phrase names as the one who speaks
+    ("a study by X"); an actor whose full name ends with the phrase's surname; a pronoun's antecedent; the
+    writer for "I" and "we"; an actor overlapping the phrase when its head is no word for a speaker; otherwise a
+    new actor made from the phrase (:class:`SpeakerActors`). The phrase becomes a mention of the actor found."""
     text = finder.text
+    speakers = SpeakerActors(article, finder, tables)
+    done: list[Draft] = []
     previous: Draft | None = None
     for d in drafts:
         if d.speaker is not None:
             a, b = d.speaker
             d.speaker_text = text[a:b]
-            said_by = d.speaker_text.strip().lower()
-            actor = actor_at(article, a, b) or _actor_by_surname(article, d.speaker_text)
-            if actor is None and d.cue is not None and d.cue.subject is not None:
-                actor = _actor_in_phrase(article, d.cue.subject)
+            said_by = d.speaker_text.strip().casefold()
+            subject = d.cue.subject if d.cue is not None else None
+            actor = _covers_head(article, subject) if subject is not None else actor_at(article, a, b)
+            mention_span: tuple[int, int] | None = None
+            if actor is None and subject is not None:
+                actor = _actor_in_phrase(article, subject)
+            if actor is None:
+                actor = _actor_by_surname(article, d.speaker_text)
+                mention_span = (a, b)
+            said_by = POSSESSIVE_PRONOUNS.get(said_by, said_by)
+            if actor is None and said_by in SPEAKER_PRONOUNS:
+                actor = speakers.pronoun(said_by, a, done)
+                mention_span = (a, b)
+                if actor is not None:
+                    d.confidence = round(d.confidence - CONF_PRONOUN_FALLBACK, 2)
+            if actor is None and said_by in AUTHOR_PRONOUNS and finder.in_mark[finder._token_at(a) or 0] < 0:
+                actor = speakers.author(a, b, d.cue.text if d.cue is not None else "")
+                mention_span = (a, b)
+            if actor is None and subject is not None and d.cue is not None:
+                overlapping = actor_at(article, a, b)
+                actor = speakers.phrase(subject, a, b, d.cue)
+                if actor is None:
+                    actor = overlapping
+                mention_span = (a, b) if actor is not None and actor is not overlapping else None
+            elif actor is None:
+                actor = actor_at(article, a, b)
+            if actor is not None and mention_span is not None:
+                speakers.add_mention(actor, *mention_span)
             d.actor = actor.id if actor is not None else None
-            if d.actor is None and said_by in SINGULAR_PRONOUNS and previous is not None and previous.actor:
-                d.actor = previous.actor
-                d.confidence = round(d.confidence - CONF_PRONOUN_FALLBACK, 2)
         elif d.needs_continuity and previous is not None and (previous.speaker_text or previous.actor):
             gap = finder.paragraph(d.start) - finder.paragraph(previous.end)
             if gap <= MAX_CONTINUITY_PARAGRAPHS:
@@ -1127,15 +1587,18 @@ def resolve_speakers(article: Article, drafts: Sequence[Draft], finder: QuoteFin
                 d.confidence = min(base, previous.confidence)
         if d.speaker_text is not None or d.actor is not None:
             previous = d
+        done.append(d)
 
 
-def find_quotes(article: Article, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Quote]:
-    """The quotes of an annotated article (its actors, when there are, give the speakers)."""
+def find_quotes(article: Article, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry],
+                tables: ActorTables | None = None) -> list[Quote]:
+    """The quotes of an annotated article (its actors, when there are, give the speakers; speaker phrases
+    that no actor covers become actors, coded with ``tables`` when given)."""
     if article.doc is None:
         return []
     finder = QuoteFinder(article, single, double)
     drafts = finder.find()
-    resolve_speakers(article, drafts, finder)
+    resolve_speakers(article, drafts, finder, tables)
     quotes: list[Quote] = []
     for n, d in enumerate(drafts, start=1):
         cue_span = mention(article, d.cue.start, d.cue.end, "cue") if d.cue is not None else None
@@ -1170,10 +1633,11 @@ class Quotes(Stage):
 
     name = "quotes"
     requires = ("doc", "actors")
-    assigns = ("quotes",)
+    assigns = ("quotes", "actors")  # speakers that no actor covers become actors
 
     def __init__(self, ctx: StageContext) -> None:
         self.single, self.double = load_cues(ctx.knowledge.table(CUE_TABLE))
+        self.tables = ActorTables(ctx.knowledge)
 
     def process_article(self, article: Article) -> None:
-        article.quotes = find_quotes(article, self.single, self.double)
+        article.quotes = find_quotes(article, self.single, self.double, self.tables)
