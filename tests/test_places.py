@@ -330,3 +330,12 @@ def test_township_river_and_co_abbreviation_placed_at_their_namesake_town(resolv
     known = "Barges were stuck on the Danube River for a week."
     (danube,) = resolver.resolve(known, spans_of(known, "Danube River"))
     assert danube is not None and danube.entry.feature_code == "STM"  # a river the gazetteer knows stays a river
+
+
+def test_the_name_after_town_of_is_a_place_whatever_its_label(places_pipe: Pipeline) -> None:
+    # the small model tags "Samarra" here as a nationality (NORP); "the town of" makes it a place
+    article = run(places_pipe, "A minefield explosion near the town of Samarra killed two Iraqi youths on Sunday.")
+    assert find(article, "Samarra").country == "IQ"
+    # "a group of Yazidis": the noun before "of" is no settlement, so no place is made of it
+    article = run(places_pipe, "A group of Yazidis returned home on Sunday.")
+    assert not any(m.text == "Yazidis" for p in article.places for m in p.mentions)
