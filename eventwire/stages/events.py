@@ -110,6 +110,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "throughout", "within", "at", "on", "near",
                                 "over", "towards", "toward"})
 WITHDRAWAL_PREPS = frozenset({"from", "out"})
+PLACE_WORDS_LIMIT = 12  # words of an object phrase looked at for the place it names
+CLAUSE_DEPS_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc"})
 WITHDRAWAL_LEMMAS = frozenset({"withdraw", "evacuate", "expel", "pull", "ship", "order", "deport", "oust"})
 # Acts (PLOVER modes) that only a state's authorities do: in a passive with no agent ("was arrested in
 # Lebanon"), the state of the place is the source.
@@ -821,7 +823,7 @@ class _ArticleCoder:
                 pobjs = [g for g in prep.children if g.dep_ == "pobj"]
                 pobjs += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 for pobj in pobjs:
-                    for t in pobj.subtree:
+                    for t in self.place_words(pobj):
                         place_id = self.index.place[t.i]
                         place = self.index.places.get(place_id) if place_id else None
                         code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
@@ -832,6 +834,19 @@ class _ArticleCoder:
                             return actor, f"the country of the place '{prep.lower_} {t.text}'", t
                         break
         return None, rule, None
+
+    @staticmethod
+    def place_words(pobj: Any) -> list[Any]:
+        """The words of a preposition's object phrase, which can name the place: its compounds, appositions, the
+        name after "of" ("the town of Cizre", "the capital, Naypyitaw"), the place it is in ("a jail in northern
+        Israel") -- but not the words of a clause inside it ("a force whose troops came from Chad")."""
+        words: list[Any] = []
+        frontier = [pobj]
+        while frontier and len(words) < PLACE_WORDS_LIMIT:
+            t = frontier.pop(0)
+            words.append(t)
+            frontier += [c for c in t.children if c.dep_ not in CLAUSE_DEPS_IN_NP]
+        return sorted(words, key=lambda t: t.i)
 
     def between_pair(self, tok: Any) -> tuple[tuple[str | None, Any], tuple[str | None, Any]] | None:
         """The two parties of "between A and B" under a token, as (actor, token) pairs."""
