@@ -290,3 +290,10 @@ def test_a_coordinated_act_shares_the_place_and_modifiers_of_modifiers_name_the_
                        published="2023-05-10")
     killing = next(e for e in article.events if e.trigger.text == "killed")
     assert actor(article, killing.source).country == "USA", coded(article)
+
+
+def test_place_target_is_the_object_phrases_own_place_not_one_in_a_clause_inside_it(run_text: Run) -> None:
+    article = run_text("Ghana sent troops to a mission in Mali.", published="2023-05-10")
+    assert coded(article)[0] == ("MOBILIZE", "GHA", "MLI")
+    article = run_text("Ghana sent troops to a mission whose commanders had trained in Kenya.", published="2023-05-10")
+    assert coded(article)[0] == ("MOBILIZE", "GHA", None)
