@@ -253,6 +253,23 @@ def events(db: str | None, event_type: str | None, limit: int, fmt: str) -> None
 
 @cli.command()
 @db_option
+@click.option("--country", default=None, help="Only actors of this country (ISO 3166 alpha-3, or IGO/NGO).")
+@click.option("--sector", default=None, help="Only actors of this sector (GOV, MIL, PRO, ...).")
+@click.option("--name", default=None, help="Only actors whose name contains this.")
+@click.option("--limit", default=50, show_default=True, help="How many actors.")
+@friendly_errors
+def actors(db: str | None, country: str | None, sector: str | None, name: str | None, limit: int) -> None:
+    """List the actors of stored articles with country, sector and role, most often named first."""
+    from eventwire.store import open_store
+
+    with open_store(db) as store:
+        echo_table(store.actors(country=country, sector=sector, name=name, limit=limit),
+                   ["name", "kind", "country", "sector", "role", "organisation", "articles", "mentions"],
+                   {"name": 36, "role": 24, "organisation": 20})
+
+
+@cli.command()
+@db_option
 @click.option("--limit", default=50, show_default=True, help="How many places.")
 @friendly_errors
 def places(db: str | None, limit: int) -> None:

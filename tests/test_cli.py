@@ -64,6 +64,14 @@ def test_process_stores_then_lists_shows_and_searches(tmp_path: Path) -> None:
     found = runner.invoke(cli, ["search", "container", "--db", db])
     assert found.exit_code == 0 and article_id in found.output
     assert runner.invoke(cli, ["ledger", "--db", db]).exit_code == 0
+    # actors across the stored articles, filtered by country and sector (case-insensitive codes)
+    listed = runner.invoke(cli, ["actors", "--db", db, "--country", "nld", "--sector", "lab"])
+    assert listed.exit_code == 0, listed.output
+    rows = listed.output.splitlines()[1:]
+    assert rows and all(" NLD " in row and " LAB " in row for row in rows)
+    assert any(row.startswith("Dock workers") for row in rows)
+    named = runner.invoke(cli, ["actors", "--db", db, "--name", "de Vries"])
+    assert [row.split()[:3] for row in named.output.splitlines()[1:]] == [["Erik", "de", "Vries"]]
 
 
 def test_errors_are_one_line_and_exit_code_tells_whether_anything_was_done(tmp_path: Path) -> None:

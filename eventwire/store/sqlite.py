@@ -368,6 +368,31 @@ class SQLiteStore:
         args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
 
+    def actors(self, country: str | None = None, sector: str | None = None, name: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """The actors of the stored articles, one row per name, country, sector and role, with how many articles
+        and mentions name them; most articles first."""
+        sql = ("SELECT a.name, a.kind, a.country, a.sector, a.role, a.organisation, "
+               "count(DISTINCT a.article_id) AS articles, sum(coalesce(m.n, 0)) AS mentions FROM actors a "
+               "LEFT JOIN (SELECT article_id, owner_id, count(*) AS n FROM mentions WHERE owner = 'actor' "
+               "GROUP BY article_id, owner_id) m ON m.article_id = a.article_id AND m.owner_id = a.id")
+        clauses: list[str] = []
+        args: list[Any] = []
+        if country:
+            clauses.append("a.country = ?")
+            args.append(country.upper())
+        if sector:
+            clauses.append("a.sector = ?")
+            args.append(sector.upper())
+        if name:
+            clauses.append("a.name LIKE ?")
+            args.append(f"%{name}%")
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " GROUP BY a.name, a.country, a.sector, a.role ORDER BY articles DESC, mentions DESC, a.name LIMIT ?"
+        args.append(limit)
+        return [dict(r) for r in self.conn.execute(sql, args)]
+
     def places(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT geonameid, name, country, admin1, lat, lon, count(DISTINCT article_id) AS articles "
