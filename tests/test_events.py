@@ -297,3 +297,10 @@ def test_place_target_is_the_object_phrases_own_place_not_one_in_a_clause_inside
     assert coded(article)[0] == ("MOBILIZE", "GHA", "MLI")
     article = run_text("Ghana sent troops to a mission whose commanders had trained in Kenya.", published="2023-05-10")
     assert coded(article)[0] == ("MOBILIZE", "GHA", None)
+
+
+def test_a_clause_of_time_lends_no_place_target(run_text: Run) -> None:
+    article = run_text("The president agreed to resign after protesters stormed his residence in Colombo.",
+                       published="2023-05-10")
+    assert first(article, "AGREE").target is None, coded(article)
+    assert actor(article, first(article, "ASSAULT").target).country == "LKA"

@@ -804,7 +804,10 @@ class _ArticleCoder:
         hosts += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                   and not any(g.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for g in c.children)]
         for host in list(hosts):
-            hosts += [c for c in host.children if c.dep_ in ("dobj", "xcomp", "ccomp", "advcl")]
+            # its object, the acts it embeds, and a purpose clause ("to monitor the plant"), not a clause of time
+            # or cause ("after protesters stormed his residence in Colombo")
+            hosts += [c for c in host.children if c.dep_ in ("dobj", "xcomp", "ccomp") or (
+                c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
         for host in list(hosts[1:]):
             if host.dep_ in ("xcomp", "ccomp", "advcl"):
                 hosts += [c for c in host.children if c.dep_ == "dobj"]
