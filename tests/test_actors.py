@@ -510,3 +510,15 @@ def test_a_surname_shared_by_two_holders_is_chosen_by_date(run: Run, tmp_path: P
     other = find(run("Ostrava said on Monday that the talks would go on.", published="1998-06-01", pipe=pipe),
                  "Ostrava")
     assert other.country not in ("LTU", "CZE")
+
+
+def test_a_title_of_one_country_places_a_holder_nothing_else_places(run: Run) -> None:
+    art = run("Treasury Secretary Dana Whitlock said new sanctions on Iran's oil exports would follow, Iranian "
+              "officials said.")
+    whitlock = find(art, "Dana Whitlock")
+    assert (whitlock.country, whitlock.sector) == ("USA", "GOV")
+    assert any("office of USA only" in e for e in whitlock.evidence)
+    # a nationality in the mention wins; a title many states use gives no country of its own
+    assert find(run("The Iranian foreign secretary Dana Whitlock spoke."), "Dana Whitlock").country == "IRN"
+    assert find(run("Finance Minister Dana Whitlock said new sanctions on Iran's oil exports would follow."),
+                "Dana Whitlock").country != "USA"

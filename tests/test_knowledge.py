@@ -444,3 +444,14 @@ def test_event_patterns_and_speech_verbs_are_checked(tmp_path: Path) -> None:
     assert any("event_patterns.tsv:2: 'pos' is 'Q'" in p for p in problems)
     assert any("event_patterns.tsv:2: 'type' is 'FIGHT'" in p for p in problems)
     assert any("speech_verbs.tsv:2: 'kind' is 'gossip'" in p for p in problems)
+
+
+def test_an_optional_column_may_be_left_out_of_a_users_file(base: Path, tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "titles.tsv").write_text("title\tsector\tkind\tnote\nharbour master\tGOV\tperson\tno country column\n",
+                                     encoding="utf-8")
+    assert check(Knowledge(user, builtin_dir=base)) == []
+    (user / "titles.tsv").write_text("title\tsector\tcountry\tkind\tnote\nharbour master\tGOV\tXYZ\tperson\t\n",
+                                     encoding="utf-8")
+    assert any("unknown country code 'XYZ'" in p for p in check(Knowledge(user, builtin_dir=base)))

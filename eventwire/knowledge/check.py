@@ -109,7 +109,7 @@ def _check_files(paths: Iterable[Path]) -> Iterator[Problem]:
             seen.add(col)
         schema = SCHEMAS.get(table_name(path))
         if schema is not None:
-            missing = [c for c in schema.columns if c not in seen]
+            missing = [c for c in schema.columns if c not in seen and c not in schema.optional]
             unknown = [c for c in columns if c not in schema.columns]
             hint = " (is the file tab-separated?)" if len(columns) == 1 and " " in columns[0] else ""
             if missing:

@@ -55,6 +55,7 @@ class Schema:
     local_terms: tuple[str, ...] = ()
     term_country: str = ""
     term_sector: str = ""
+    optional: tuple[str, ...] = ()  # columns a file may leave out (added after users wrote their own files)
 
 
 ORGANISATION_KINDS = ("igo", "ngo", "media", "agency", "party", "armed_group", "company", "court", "other")
@@ -93,13 +94,15 @@ SCHEMAS: dict[str, Schema] = {
         term_sector="sector",
     ),
     "titles": Schema(
-        columns=("title", "sector", "kind", "note"),
+        columns=("title", "sector", "country", "kind", "note"),
+        optional=("country",),
         key=("title",),
         description="Titles and role nouns of people and the sector they indicate.",
         required=("title", "kind"),
         multi=("title",),
         lower=("title",),
         sectors=("sector",),
+        countries=("country",),
         choices=(("kind", ("person",)),),
         terms=("title",),
         term_sector="sector",

@@ -60,8 +60,9 @@ RANK_MENTION = 1
 RANK_METONYM = 2
 RANK_ORGANISATION = 3
 RANK_OFFICE = 4
-RANK_CONTEXT = 5
-RANK_MAIN_COUNTRY = 6
+RANK_TITLE = 5  # a title that exists in one country only
+RANK_CONTEXT = 6
+RANK_MAIN_COUNTRY = 7
 
 # How far to the left a mention may reach from its head over titles and qualifiers ("NATO Secretary-General
 # Jens Stoltenberg" is 5 tokens; 8 covers "Former Socialist prime minister Andreas Papandreou" style
@@ -309,6 +310,7 @@ class Lex:
     sector: str | None
     kind: str
     title: bool
+    country: str | None = None  # an office of one country only ("taoiseach" IRL)
 
 
 @dataclass(frozen=True)
@@ -439,7 +441,8 @@ class ActorTables:
                 term = term[4:]
             if not term:
                 continue
-            lex = Lex(term, self._sector(row["sector"]), row["kind"].strip().lower(), title)
+            lex = Lex(term, self._sector(row["sector"]), row["kind"].strip().lower(), title,
+                      row["country"].strip().upper() or None)
             table = self.titles if title else self.groups
             table.setdefault(term, lex)
             last = term.split()[-1]
@@ -1587,6 +1590,9 @@ class _ArticleRun:
             cand.give("country", org_hit.iso3, RANK_MENTION, f"'{org_hit.term}' in the mention -> {org_hit.iso3}")
         if title is not None and title[0].sector:
             cand.give("sector", title[0].sector, RANK_MENTION, f"title '{title[0].term}' -> {title[0].sector}")
+        if title is not None and title[0].country:
+            cand.give("country", title[0].country, RANK_TITLE,
+                      f"title '{title[0].term}' is an office of {title[0].country} only")
         if group_lex is not None and group_lex.sector:
             cand.give("sector", group_lex.sector, RANK_MENTION, f"group noun '{group_lex.term}' -> {group_lex.sector}")
         # "leaders of Romania's new government": the sector of the body the head belongs to
