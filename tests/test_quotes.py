@@ -417,3 +417,117 @@ def test_seed_quotes(run_text: MakeArticle) -> None:
         assert speaker is not None, f"no speaker actor for {item}"
         names = {speaker.name.lower()} | {m.text.lower() for m in speaker.mentions}
         assert item["speaker"].lower() in names
+
+
+# --- content boundaries and nested cues (tests/fixtures/quotes/boundaries.txt) -------------------------------------
+
+BOUNDARY_ACTORS = {
+    "Ivo Petrov": ["Ivo Petrov", "Petrov"], "Lena Hart": ["Lena Hart", "Hart"], "Tomas Berg": ["Tomas Berg", "Berg"],
+    "Rita Soto": ["Rita Soto", "Soto"], "Omar Said": ["Omar Said"]}
+
+
+@pytest.fixture(scope="module")
+def bounds(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "boundaries.txt", BOUNDARY_ACTORS)
+
+
+def cues_in(article: Article, words: str) -> list[str | None]:
+    """The cues of the quotes whose content lies in the sentence that holds ``words``."""
+    text = article.analysed_text()
+    start = text.index(words)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    para_start = text.rfind("\n", 0, start) + 1
+    return [q.cue for q in article.quotes if para_start <= q.span.doc_start < end]
+
+
+def test_a_wish_inside_a_reported_clause_is_no_quote_of_its_own(bounds: Article) -> None:
+    """"Petrov said the authority wants to sell …": the wish is part of what Petrov said, one quote."""
+    assert cues_in(bounds, "wants to sell the old cranes") == ["said"]
+    assert find(bounds, "the port authority wants").content.endswith("sell the old cranes")
+
+
+def test_a_claim_inside_a_reported_clause_stays_a_quote(bounds: Article) -> None:
+    """Near miss: cues flagged ``nested`` in the table (saying proper) still count inside another clause."""
+    assert cues_in(bounds, "the union claims") == ["said", "claims"]
+    assert find(bounds, "the cranes are unsafe").kind == "indirect"
+
+
+def test_the_setting_of_a_stance_is_not_its_content(bounds: Article) -> None:
+    """"praised the night crews at a press conference": the place of the act is the reporter's."""
+    q = find(bounds, "the night crews")
+    assert q.cue == "praised" and q.content == "the night crews"
+
+
+def test_accused_of_keeps_the_charge(bounds: Article) -> None:
+    """Near miss: the "of" phrase after the object is what the accusation says."""
+    q = find(bounds, "Hart of ignoring")
+    assert q.cue == "accused" and q.content == "Hart of ignoring the warnings"
+
+
+def test_a_trailing_relative_clause_after_a_comma_is_cut(bounds: Article) -> None:
+    q = find(bounds, "the strike would end")
+    assert q.content == "the strike would end on Friday"
+
+
+def test_a_restrictive_relative_clause_is_kept(bounds: Article) -> None:
+    """Near miss: no comma, so "who lost their jobs" says which workers."""
+    assert find(bounds, "the workers who").content == "the workers who lost their jobs would be rehired"
+
+
+def test_but_that_continues_the_reported_clause(bounds: Article) -> None:
+    """"said X, but that Y", whether the parser hangs Y on the clause or on the cue: both are reported."""
+    assert find(bounds, "the budget would").content.endswith("but that the city could not pay for new cranes")
+    assert find(bounds, "the export ban").content.endswith("but that exporters could apply for licences")
+
+
+def test_a_second_speaker_clause_is_not_part_of_the_first(bounds: Article) -> None:
+    """Near miss: ", and Hart said …" is a report of its own, not the rest of Berg's."""
+    assert find(bounds, "the talks had failed").content == "the talks had failed"
+    assert speaker_name(bounds, find(bounds, "the mediators would return")) == "Lena Hart"
+
+
+def test_a_stance_verb_coordinated_in_the_clause_is_kept(bounds: Article) -> None:
+    """"said she was a loyal member … and would back the new leader": backing is part of what she said."""
+    assert find(bounds, "she was a loyal member").content.endswith("and would back the new leader")
+
+
+def test_a_coordinated_saying_verb_ends_the_clause(bounds: Article) -> None:
+    """Near miss: "… and noted that …" is the speaker's next act, a quote of its own."""
+    assert find(bounds, "the cranes were safe").content == "the cranes were safe"
+    assert find(bounds, "the audit was finished").cue == "noted"
+
+
+def test_fallback_clause_after_adverbials(bounds: Article) -> None:
+    """"reported on Wednesday the blaze was …": the parse gives no clause, the rest of the sentence is one."""
+    assert find(bounds, "the blaze was under control").cue == "reported"
+
+
+def test_fallback_clause_never_starts_with_a_conjunction(bounds: Article) -> None:
+    """Near miss: "The crews responded, and four hours later …" reports nothing."""
+    assert cues_in(bounds, "The crews responded") == []
+
+
+def test_a_quote_opening_the_next_paragraph_continues_the_run(bounds: Article) -> None:
+    """“A,” Petrov said. [paragraph] “B.”: one quote from A to B, the pieces joined like paragraphs."""
+    q = find(bounds, "The harbour has never been this quiet")
+    assert q.content == ("The harbour has never been this quiet\n\nHalf of the berths are empty and the other half "
+                         "are waiting for parts.")
+    assert speaker_name(bounds, q) == "Ivo Petrov"
+    assert not any(x.content.startswith("Half of the berths") for x in bounds.quotes)
+
+
+def test_a_next_paragraph_quote_with_its_own_cue_stays_apart(bounds: Article) -> None:
+    """Near miss: “…,” Berg said in the next paragraph is Berg's quote, not the end of Hart's."""
+    assert find(bounds, "We have enough money").content == "We have enough money for the repairs"
+    assert speaker_name(bounds, find(bounds, "That is not what the auditors found")) == "Tomas Berg"
+
+
+def test_warned_of_reports_its_object(bounds: Article) -> None:
+    q = find(bounds, "a long and bitter strike")
+    assert q.cue == "warned of" and q.kind == "indirect"
+
+
+def test_warned_with_an_addressee_only_is_no_quote(bounds: Article) -> None:
+    """Near miss: "warned the crews before the vote" says whom, not what."""
+    assert cues_in(bounds, "Soto warned the crews") == []
