@@ -24,6 +24,7 @@ demo: install
 	@echo "  $(BIN)/eventwire show ARTICLE_ID --db $(DB)"
 	@echo "  $(BIN)/eventwire search 'ceasefire' --db $(DB)"
 	@echo "  $(BIN)/eventwire quotes --speaker Putin --db $(DB)"
+	@echo "  $(BIN)/eventwire actors --country RUS --db $(DB)"
 	@echo "  sqlite3 $(DB) 'select type, count(*) from events group by type'"
 
 test: install
