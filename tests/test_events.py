@@ -304,3 +304,11 @@ def test_a_clause_of_time_lends_no_place_target(run_text: Run) -> None:
                        published="2023-05-10")
     assert first(article, "AGREE").target is None, coded(article)
     assert actor(article, first(article, "ASSAULT").target).country == "LKA"
+
+
+def test_an_event_noun_talked_about_in_a_quote_is_not_the_speakers_act(run_text: Run) -> None:
+    article = run_text("The chip maker Nordtek said demand for its processors remained strong.", published="2023-05-10")
+    assert [e for e in article.events if e.type == "REQUEST"] == [], coded(article)
+    article = run_text("The Chilean foreign ministry said its demand for an apology had been ignored by Bolivia.",
+                       published="2023-05-10")
+    assert any(e.type == "REQUEST" for e in article.events), coded(article)

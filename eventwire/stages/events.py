@@ -692,7 +692,11 @@ class _ArticleCoder:
                     if not self.political(actor):  # "rubbish piled up during a strike": not the strikers
                         actor, src_tok = None, None
                     rule = f"{rule} of governing verb {verb.text!r}" if actor else rule
-        if actor is None and pattern.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"):
+        # a speech act stated in a quote is its speaker's ("he said Russia must withdraw"); an event noun that is the
+        # subject of the reported clause is only talked about ("said demand for its chips remained strong")
+        talked_about = noun and tok.dep_ in ("nsubj", "nsubjpass")
+        if actor is None and not talked_about and pattern.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN",
+                                                                   "SUPPORT", "AGREE"):
             quote = self.quote_at(tok)
             if quote is not None and quote.speaker:
                 return quote.speaker, f"speaker of quote {quote.id}", None
