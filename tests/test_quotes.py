@@ -531,3 +531,36 @@ def test_warned_of_reports_its_object(bounds: Article) -> None:
 def test_warned_with_an_addressee_only_is_no_quote(bounds: Article) -> None:
     """Near miss: "warned the crews before the vote" says whom, not what."""
     assert cues_in(bounds, "Soto warned the crews") == []
+
+
+# --- a quotation interrupted by its cue, whose second half reads like the reporter's words ------------------------
+
+
+@pytest.fixture(scope="module")
+def interrupted(annotate: MakeArticle, stage: Quotes) -> Article:
+    actors = {"Ana Kovac": ["Mayor Ana Kovac", "Kovac"], "Ivo Petrov": ["harbour master Ivo Petrov"]}
+    return run(annotate, stage, "interrupted.txt", actors)
+
+
+@pytest.mark.parametrize(("first", "second", "cue", "speaker"), [
+    ("Let us take this chance", "to elect a council", "concluded", "Ana Kovac"),
+    ("The ferry has been late", "and the passengers are right", "told", "Ivo Petrov"),
+    ("We lost the vote", "but not the argument", "admitted", "Ana Kovac"),
+])
+def test_lower_case_second_half_joins_the_interrupted_quote(interrupted: Article, first: str, second: str, cue: str,
+                                                            speaker: str) -> None:
+    """“A,” X said, “to B.”: the second half opens in lower case after a comma, like a fragment of the reporter's
+    sentence, but only the cue's clause stands between the halves: one quotation from A to B."""
+    q = find(interrupted, first)
+    assert (q.kind, q.cue) == ("direct", cue)
+    assert second in q.content and q.content.endswith(".")
+    assert speaker_name(interrupted, q) == speaker
+    assert not any(x.content.startswith(second) for x in interrupted.quotes)
+
+
+def test_fragment_after_another_sentence_is_no_second_half(interrupted: Article) -> None:
+    """Near miss: the lower-case fragment follows a sentence of the reporter's own ("The council then agreed to
+    spend …"), not the cue's clause: it is no part of the quote before it, nor a quote of its own."""
+    q = find(interrupted, "The wall will hold")
+    assert "reserve fund" not in q.content
+    assert not any("reserve fund" in x.content for x in interrupted.quotes if x.kind == "direct")

@@ -163,7 +163,9 @@ COLON_LABELS = frozenset({
     "watch live", "must see"})
 NAME_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})  # "the harbour master Ivo Petrov"
 NAME_LINKS = frozenset({"of", "at", "the", "for", "and", "in", "de", "von", "van", "al", "bin"})
-# Leading words of a reported clause that belong to the reporter, not the speaker.
+# Leading words of a reported clause that belong to the reporter, not the speaker. (PolNeAR's annotators include
+# "that" in the content: 2377 of the 2407 train contents next to one hold it. Keeping it turned 17 train boundary
+# misses into matches and changed nothing on dev, so the content without it, which the speaker tests expect, stays.)
 LEADING_MARKERS = frozenset({"that"})
 PARAGRAPH_JOIN = "\n\n"  # the pieces of a quote run over paragraphs are joined like the paragraphs themselves
 
@@ -1061,6 +1063,11 @@ class QuoteFinder:
                 self._attach(draft, colon, CONF_DIRECT_ADJACENT)
             elif (label := self._name_after_dash(k) or self._transcript_label(k)) is not None:
                 self._attach(draft, label, CONF_DIRECT_ADJACENT)
+            elif directs and directs[-1][1].cue is not None and self._joins(*directs[-1], k, draft):
+                # the second half of a quotation interrupted by its cue, which reads like a fragment of the
+                # reporter's sentence (“Let’s take this chance,” she said, “to elect …”): merged with the first
+                # half below (PolNeAR train: 21 more matches, dev: 2)
+                pass
             elif self._title_like(m) or self._embedded(m):
                 continue  # a quoted title or a fragment of the reporter's sentence, said by nobody in reach
             elif m.words < MIN_QUOTE_WORDS:
