@@ -339,3 +339,9 @@ def test_the_name_after_town_of_is_a_place_whatever_its_label(places_pipe: Pipel
     # "a group of Yazidis": the noun before "of" is no settlement, so no place is made of it
     article = run(places_pipe, "A group of Yazidis returned home on Sunday.")
     assert not any(m.text == "Yazidis" for p in article.places for m in p.mentions)
+
+
+def test_a_persons_name_opens_with_no_place(places_pipe: Pipeline) -> None:
+    article = run(places_pipe, "President Vladimir Putin spoke in Moscow on Monday.")
+    assert not any(m.text == "Vladimir" for p in article.places for m in p.mentions), [p.name for p in article.places]
+    assert find(article, "Moscow").country == "RU"

@@ -697,7 +697,9 @@ def recognise(article: Article, resolver: PlaceResolver) -> list[tuple[int, int]
                 doc[ent.start - 2].lemma_.lower() in SETTLEMENT_NOUNS and keep(ent.start_char, ent.end_char):
             found.append((ent.start_char, ent.end_char))  # "the town of Samarra", whatever the model's label
             continue
-        for span in (_place_prefix(ent, resolver), _place_suffix(ent, resolver)):
+        # a person's name opens with no place ("Vladimir Putin" is not the city of Vladimir)
+        prefix = _place_prefix(ent, resolver) if ent.label_ != "PERSON" else None
+        for span in (prefix, _place_suffix(ent, resolver)):
             if span is not None and keep(*span):
                 found.append(span)
     for m in PARTY_HOMETOWN_RE.finditer(text):
