@@ -110,7 +110,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "inside", "across", "throughout", "within", "at", "on", "near",
                                 "over", "towards", "toward"})
 WITHDRAWAL_PREPS = frozenset({"from", "out"})
-PLACE_WORDS_LIMIT = 12  # words of an object phrase looked at for the place it names
+# Words of an object phrase looked at for its place (not tuned: "the West Bank city of Hebron" is 7), and the
+# dependencies that open a clause inside the phrase, whose places are not the phrase's own.
+PLACE_WORDS_LIMIT = 12
 CLAUSE_DEPS_IN_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc"})
 WITHDRAWAL_LEMMAS = frozenset({"withdraw", "evacuate", "expel", "pull", "ship", "order", "deport", "oust"})
 # Acts (PLOVER modes) that only a state's authorities do: in a passive with no agent ("was arrested in
@@ -420,7 +422,7 @@ class _ArticleCoder:
                     target, target_rule, target_tok = found, "government of the source's own country", None
             if source is None and source_rule == "passive without agent" and pattern.mode in STATE_ACT_MODES:
                 # "a missionary was arrested in Lebanon": no agent named, the state of the place did it
-                found, found_rule, found_tok = self.place_target(tok, noun, pattern, target, source_rule)
+                found, found_rule, found_tok = self.place_state(tok, noun, pattern, target, source_rule)
                 if found:
                     source, source_rule, source_tok = found, f"no agent: {found_rule}", found_tok
             if source is None and pattern.type in ("ASSAULT", "FIGHT"):
@@ -435,7 +437,7 @@ class _ArticleCoder:
                 continue
             if target is None and "none" not in pattern.targets and (
                     pattern.type != "CONSULT" or "place" in pattern.targets):
-                target, target_rule, target_tok = self.place_target(tok, noun, pattern, source, target_rule)
+                target, target_rule, target_tok = self.place_state(tok, noun, pattern, source, target_rule)
             events: list[Event | None] = [
                 self.make_event(tok, pattern, source, source_rule, source_tok, target, target_rule, target_tok)]
             # the other parties of a coordinated target, then of a coordinated source (not when the source's
@@ -787,9 +789,10 @@ class _ArticleCoder:
             return self.embedded_target(tok, source_id)
         return None, "none found", None
 
-    def place_target(self, tok: Any, noun: bool, pattern: Pattern, source_id: str | None, rule: str
+    def place_state(self, tok: Any, noun: bool, pattern: Pattern, source_id: str | None, rule: str
                      ) -> tuple[str | None, str, Any]:
-        """When no party is named, the state of the place the act is done in or aimed at: "a curfew in
+        """When no party is named, the state of the place the act is done in or aimed at (its target; for an
+        arrest with no agent, its source): "a curfew in
         Abidjan", "peacekeepers arrived in Sierra Leone", "agreed to set up a centre in Tokyo", "will withdraw
         its force from Chad". CAMEO and PLOVER code that country as the target (the state's territory and
         people), the source's own country included ("shortened the curfew in Sudan"). The place must hang on
