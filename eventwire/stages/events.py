@@ -790,15 +790,15 @@ class _ArticleCoder:
         return None, "none found", None
 
     def place_state(self, tok: Any, noun: bool, pattern: Pattern, source_id: str | None, rule: str
-                     ) -> tuple[str | None, str, Any]:
-        """When no party is named, the state of the place the act is done in or aimed at (its target; for an
-        arrest with no agent, its source): "a curfew in
-        Abidjan", "peacekeepers arrived in Sierra Leone", "agreed to set up a centre in Tokyo", "will withdraw
-        its force from Chad". CAMEO and PLOVER code that country as the target (the state's territory and
-        people), the source's own country included ("shortened the curfew in Sudan"). The place must hang on
-        the trigger, its object, the verb an event noun is the object of, or an act the trigger embeds, by a
-        locative preposition ("from"/"out of" only for withdrawals); the actor is an implicit country actor
-        on the place's words."""
+                    ) -> tuple[str | None, str, Any]:
+        """When no party is named, the state of the place the act is done in or aimed at -- the target, or for an
+        arrest with no agent the source: "a curfew in Abidjan", "peacekeepers arrived in Sierra Leone", "agreed
+        to set up a centre in Tokyo", "will withdraw its force from Chad". CAMEO and PLOVER code that country as
+        the target (the state's territory and people), the source's own country included ("shortened the curfew
+        in Sudan"). The place must hang on the trigger, its object, the verb an event noun is the object of, an
+        act the trigger embeds, a purpose clause or a coordinated act of the same subject, by a locative
+        preposition ("from"/"out of" only for withdrawals); the actor is an implicit country actor on the
+        place's words."""
         hosts = [tok]
         if noun:
             verb = self.governing_verb(tok)
