@@ -522,3 +522,10 @@ def test_a_title_of_one_country_places_a_holder_nothing_else_places(run: Run) ->
     assert find(run("The Iranian foreign secretary Dana Whitlock spoke."), "Dana Whitlock").country == "IRN"
     assert find(run("Finance Minister Dana Whitlock said new sanctions on Iran's oil exports would follow."),
                 "Dana Whitlock").country != "USA"
+
+
+def test_a_government_named_after_its_leader_takes_the_leaders_country(run: Run) -> None:
+    art = run("The Netanyahu government approved the plan on Sunday, officials in Cairo said.", published="2023-05-10")
+    government = find(art, "The Netanyahu government")
+    assert (government.country, government.sector) == ("ISR", "GOV")
+    assert any("named after Benjamin Netanyahu" in e for e in government.evidence)
