@@ -294,6 +294,11 @@ class Events(Stage):
         article.events = events
 
 
+def from_origin(tok: Any) -> bool:
+    """A place named as where something came from ("crossed from Belarus"), not where it happened."""
+    return bool(tok.head.dep_ == "prep" and tok.head.lower_ == "from")
+
+
 class _ArticleCoder:
     """Codes the triggers of one article; holds the article's indexes and the implicit actors it adds."""
 
@@ -547,21 +552,14 @@ class _ArticleCoder:
             if owner:
                 return owner, owner_tok  # "US drone strikes": the weapon's owner is named after all
             # where it happened: a place standing on its own, not a modifier of the victims ("US servicemen")
-            clause = {t.i for t in self.clause_tokens(tok)}
-            located = sorted((t for t in tok.sent if self.index.place[t.i] and t.dep_ not in MODIFIER_DEPS
-                              and not (t.head.dep_ == "prep" and t.head.lower_ == "from")),
-                             key=lambda t: (t.i not in clause, abs(t.i - tok.i)))
-            place = self.index.places.get(self.index.place[located[0].i] or "") if located else None
-            code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+            located = [t for t in self.places_near(tok) if t.dep_ not in MODIFIER_DEPS and not from_origin(t)]
+            code = self.place_country(located[0])[1] if located else None
             name = "unidentified attackers" + (f" ({self.stage.country_names.get(code, code)})" if code else "")
             actor = next((a for a in self.article.actors if a.name == name and a.sector == "UAF"), None)
             if actor is None:
-                actor = Actor(id=f"A{len(self.article.actors) + 1}", name=name, kind="group", country=code,
-                              sector="UAF", evidence=[f"implicit: the event coder read {cand.text!r} as a weapon with "
-                                                      f"no one named: unidentified attackers"
-                                                      + (f" of {code}, where it happened" if code else "")])
-                self.article.actors.append(actor)
-                self.index.actors[actor.id] = actor
+                actor = self.new_actor(name, "group", code, "UAF",
+                                       f"implicit: the event coder read {cand.text!r} as a weapon with no one named: "
+                                       "unidentified attackers" + (f" of {code}, where it happened" if code else ""))
             start = min(w.idx for w in words if w.i <= cand.i)
             actor.mentions.append(mention(self.article, start, cand.idx + len(cand.text), "IMPLICIT"))
             self.index.actor[cand.i] = actor.id
@@ -589,23 +587,38 @@ class _ArticleCoder:
                 self.add_mention(actor, tok)
                 return actor.id
         name = self.stage.country_names.get(code, tok.text)
-        actor = Actor(
-            id=f"A{len(self.article.actors) + 1}", name=f"{name} ({sector})" if sector else name, kind=kind,
-            country=code, sector=sector,
-            evidence=[f"implicit: the event coder read {tok.text!r} as the country {code}"
-                      + (f" and the noun beside it as sector {sector}" if sector else "")],
-        )
+        actor = self.new_actor(f"{name} ({sector})" if sector else name, kind, code, sector,
+                               f"implicit: the event coder read {tok.text!r} as the country {code}"
+                               + (f" and the noun beside it as sector {sector}" if sector else ""))
         self.add_mention(actor, tok)
+        return actor.id
+
+    def new_actor(self, name: str, kind: str, country: str | None, sector: str | None, evidence: str) -> Actor:
+        """An implicit actor the coder adds to the article (and to its index)."""
+        actor = Actor(id=f"A{len(self.article.actors) + 1}", name=name, kind=kind, country=country, sector=sector,
+                      evidence=[evidence])
         self.article.actors.append(actor)
         self.index.actors[actor.id] = actor
-        return actor.id
+        return actor
+
+    def place_country(self, tok: Any) -> tuple[Place | None, str | None]:
+        """The place a token is part of, and its country (ISO 3166 alpha-3), or None for either."""
+        place_id = self.index.place[tok.i]
+        place = self.index.places.get(place_id) if place_id else None
+        return place, self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+
+    def places_near(self, tok: Any) -> list[Any]:
+        """The tokens of the sentence that are part of a place, those of the trigger's clause first, then by
+        distance from the trigger."""
+        clause = {t.i for t in self.clause_tokens(tok)}
+        return sorted((t for t in tok.sent if self.index.place[t.i]),
+                      key=lambda t: (t.i not in clause, abs(t.i - tok.i)))
 
     def add_mention(self, actor: Actor, tok: Any) -> None:
         """A mention of an implicit actor on a token, widened to the whole place name the token is part of
         ("Gaza" -> "Gaza Strip")."""
         if not any(m.doc_start <= tok.idx < m.doc_end for m in actor.mentions):
-            place_id = self.index.place[tok.i]
-            place = self.index.places.get(place_id) if place_id else None
+            place = self.place_country(tok)[0]
             words = next((m for m in place.mentions if m.doc_start <= tok.idx < m.doc_end), None) if place else None
             actor.mentions.append(mention(self.article, words.doc_start, words.doc_end, "IMPLICIT") if words
                                   else mention_of(self.article, tok, "IMPLICIT"))
@@ -769,17 +782,12 @@ class _ArticleCoder:
                             if actor:
                                 return actor, f"object of '{c.lower_}'", t
             elif slot == "place":
-                clause = {t.i for t in self.clause_tokens(tok)}
-                nearest = sorted((t for t in tok.sent if self.index.place[t.i]),
-                                 key=lambda t: (t.i not in clause, abs(t.i - tok.i)))
                 source_actor = self.index.actors.get(source_id) if source_id else None
                 own = source_actor.country if source_actor else None
-                for t in nearest:
-                    if t.head.dep_ == "prep" and t.head.lower_ == "from":
+                for t in self.places_near(tok):
+                    if from_origin(t):
                         continue  # "crossed from Belarus": where it came from, not whom it was done to
-                    place_id = self.index.place[t.i]
-                    place = self.index.places.get(place_id) if place_id else None
-                    code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+                    code = self.place_country(t)[1]
                     if code is None or code == own:
                         continue  # not a country, or the source's own: "Moscow intervened" is not against Russia
                     actor = self.implicit_country(t, code=code)
@@ -834,9 +842,7 @@ class _ArticleCoder:
                 pobjs += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 for pobj in pobjs:
                     for t in self.place_words(pobj):
-                        place_id = self.index.place[t.i]
-                        place = self.index.places.get(place_id) if place_id else None
-                        code = self.stage.iso2_to_iso3.get((place.country or "").upper()) if place else None
+                        place, code = self.place_country(t)
                         if code is None or place is None or place.feature_class == "L":
                             continue
                         actor = self.implicit_country(t, code=code)
@@ -986,12 +992,9 @@ class _ArticleCoder:
                 return bool((t.head.dep_ == "prep" and t.head.lower_ in LOCATIVE_PREPS)
                             or (t.dep_ in ("conj", "appos") and t.head.head.lower_ in LOCATIVE_PREPS))
 
-            def origin(t: Any) -> bool:
-                return bool(t.head.dep_ == "prep" and t.head.lower_ == "from")
-
             # a continent or region ("in Europe since World War Two") places an event only when nothing closer does
             near = [(t, p) for t, p in hits if self.index.places[p].feature_class != "L"]
-            for group in ([p for t, p in near if locative(t)], [p for t, p in near if not origin(t)],
+            for group in ([p for t, p in near if locative(t)], [p for t, p in near if not from_origin(t)],
                           [p for t, p in hits if locative(t)], [p for _t, p in hits]):
                 if group:
                     return group[0]
