@@ -564,3 +564,37 @@ def test_fragment_after_another_sentence_is_no_second_half(interrupted: Article)
     q = find(interrupted, "The wall will hold")
     assert "reserve fund" not in q.content
     assert not any("reserve fund" in x.content for x in interrupted.quotes if x.kind == "direct")
+
+
+# --- the lead of a story: its dateline, and relative clauses on coordinated nouns ---------------------------------
+
+LEAD_ACTORS = {"Mira Kos": ["Mira Kos", "Kos"], "guards": ["guards"], "dockers": ["dockers", "Dockers"],
+               "pilots": ["pilots"]}
+
+
+@pytest.fixture(scope="module")
+def leads(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "leads.txt", LEAD_ACTORS)
+
+
+def test_a_dateline_is_not_part_of_the_reported_clause(leads: Article) -> None:
+    """"VARNA — X has closed the pier, Kos said": the place and its dash are the reporter's."""
+    q = find(leads, "The harbour authority")
+    assert q.content == "The harbour authority has closed the north pier"
+    assert speaker_name(leads, q) == "Mira Kos"
+
+
+def test_capitals_with_no_dash_are_reported_words(leads: Article) -> None:
+    """Near miss: "VARNA is quieter …, Kos said" reports the town's state, its name included."""
+    assert find(leads, "VARNA is quieter").cue == "said"
+
+
+def test_a_relative_clause_after_coordinated_nouns_is_the_nearest_ones(leads: Article) -> None:
+    """"scuffles between guards and dockers who say …": the dockers say it, although the parser hangs the clause
+    on the first noun of the pair."""
+    assert speaker_name(leads, find(leads, "the pier is unsafe")) == "dockers"
+
+
+def test_a_relative_clause_before_the_coordination_keeps_its_noun(leads: Article) -> None:
+    """Near miss: in "Dockers who say … met the guards and the pilots" the pair comes after the clause."""
+    assert speaker_name(leads, find(leads, "they were not paid")) == "dockers"

@@ -98,6 +98,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 MARK_PATTERN = re.compile("''|``|[" + re.escape("".join(OPEN_MARKS | CLOSE_MARKS | EITHER_MARKS)) + "]")
 DASH_CHARS = frozenset("―—–-")  # “…” ― Name: a byline-style attribution after a quote
 INLINE_BLANKS = frozenset(" \t\u00a0\u2009\u202f")  # spaces within a line, the no-break ones of web copy too
+MAX_DATELINE_WORDS = 3  # "MINSK —", "LOS ANGELES —", "RIO DE JANEIRO —": the longest capitalised place of a dateline
 DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", "(", ","})  # "WASHINGTON --", "LOS ANGELES, Sept. 28 (UPI) —"
 
 # Dependents of a cue that may stand between it and the opening mark of its quote ("told reporters on Friday:").
@@ -413,7 +414,7 @@ def _subject(tok: Any, depth: int = 0, cue_i: int | None = None) -> Any | None:
         subjects.sort(key=lambda c: abs(c.i - anchor))
     for child in subjects[:1]:
         if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return tok.head
+            return _antecedent(tok)
         return _past_dateline(child)
     for child in tok.children:
         if child.dep_ == "agent":
@@ -435,8 +436,17 @@ def _subject(tok: Any, depth: int = 0, cue_i: int | None = None) -> Any | None:
                 return owner
         return head
     if tok.dep_ == "relcl":
-        return head
+        return _antecedent(tok)
     return _inverted_subject(tok)
+
+
+def _antecedent(relcl: Any) -> Any:
+    """The noun a relative clause is about: its head, or the last conjunct of the head before the clause
+    ("clashes between police and protesters who say …" is what the protesters say; the parser hangs the clause on
+    the first conjunct)."""
+    head = relcl.head
+    before = [c for c in head.conjuncts if head.i < c.i < relcl.left_edge.i]
+    return max(before, key=lambda c: c.i) if before else head
 
 
 def _subject_above(tok: Any) -> Any | None:
@@ -733,6 +743,8 @@ def _reporters_lead(doc: Any, i: int, end: int) -> int:
     tok = doc[i]
     if tok.is_space or (tok.is_punct and tok.text not in ALL_MARKS):
         return 1
+    if dateline := _dateline_length(doc, i, end):
+        return dateline
     nxt = doc[i + 1] if i + 1 < end else None
     if tok.lower_ in LEADING_MARKERS and (tok.dep_ == "mark" or (
             nxt is not None and nxt.pos_ in ("PROPN", "PRON", "DET") and tok.dep_ != "nsubj")):
@@ -740,6 +752,20 @@ def _reporters_lead(doc: Any, i: int, end: int) -> int:
     if tok.dep_ in ("advmod", "cc", "prep") and nxt is not None and nxt.text == "," and i + 2 < end:
         return 2
     return 0
+
+
+def _dateline_length(doc: Any, i: int, end: int) -> int:
+    """Tokens of a dateline opening a paragraph at ``i``, "MINSK — …" or "WASHINGTON -- …": the place and its
+    dash are the reporter's, not part of a reported clause that opens the story ("MINSK — X has left, the
+    minister said")."""
+    if i > 0 and "\n" not in doc[i - 1].text:
+        return 0
+    j = i
+    while j < end and j - i < MAX_DATELINE_WORDS and doc[j].is_alpha and doc[j].is_upper and len(doc[j].text) > 1:
+        j += 1
+    if j == i or j >= end or not (doc[j].text in DASH_CHARS or doc[j].text == "--"):
+        return 0
+    return j + 1 - i
 
 
 def _clean_range(doc: Any, start: int, end: int) -> tuple[int, int]:
