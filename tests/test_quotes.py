@@ -598,3 +598,18 @@ def test_a_relative_clause_after_coordinated_nouns_is_the_nearest_ones(leads: Ar
 def test_a_relative_clause_before_the_coordination_keeps_its_noun(leads: Article) -> None:
     """Near miss: in "Dockers who say … met the guards and the pilots" the pair comes after the clause."""
     assert speaker_name(leads, find(leads, "they were not paid")) == "dockers"
+
+
+def test_a_cue_inside_its_clause_is_left_out_of_the_content(leads: Article) -> None:
+    """"The strike, Kos wrote in a letter …, had cost …": the content reads without the reporter's words; its span
+    still covers the whole clause."""
+    q = find(leads, "The strike had")
+    assert q.cue == "wrote" and q.content == "The strike had cost the port two ships a day"
+    assert "Kos wrote in a letter" in leads.analysed_text()[q.span.doc_start:q.span.doc_end]
+
+
+def test_a_cue_after_its_clause_leaves_the_content_whole(leads: Article) -> None:
+    """Near miss: "…, Kos wrote." at the end takes nothing out."""
+    quotes = [q for q in leads.quotes if q.content == "The strike had cost the port two ships a day"]
+    assert len(quotes) == 2 and quotes[0].span.doc_end - quotes[0].span.doc_start > len(quotes[0].content)
+    assert quotes[1].span.doc_end - quotes[1].span.doc_start == len(quotes[1].content)

@@ -1115,12 +1115,27 @@ class QuoteFinder:
                 continue
             a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
             kind = "mixed" if cue.absorbed else "indirect"
-            draft = Draft(kind, a, b, self.text[a:b], None, CONF_INDIRECT)
+            draft = Draft(kind, a, b, self._without_cue(cue, start, end), None, CONF_INDIRECT)
             self._attach(draft, cue, CONF_INDIRECT)
             reported.append((cue, draft))
         drafts.extend(draft for cue, draft in reported if not self._inner_stance(cue, reported))
         drafts.sort(key=lambda d: (d.start, d.end))
         return drafts
+
+    def _without_cue(self, cue: Cue, start: int, end: int) -> str:
+        """The text of a reported clause [start, end) without its cue's own words when they stand inside it, set
+        off by commas or dashes ("The Taliban, he wrote, had won" reads "The Taliban had won"); the quote's span
+        still runs over them, as an interrupted direct quotation's does."""
+        doc, text = self.doc, self.text
+        lo, hi = cue.token.left_edge.i, cue.token.right_edge.i + 1
+        while lo > start and doc[lo - 1].text in SOFT_PUNCT:
+            lo -= 1
+        while hi < end and doc[hi].text in SOFT_PUNCT:
+            hi += 1
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if not (start < lo and hi < end and lo < cue.token.i < hi):
+            return text[a:b]
+        return text[a:doc[lo - 1].idx + len(doc[lo - 1].text)] + " " + text[doc[hi].idx:b]
 
     @staticmethod
     def _inner_stance(cue: Cue, reported: list[tuple[Cue, Draft]]) -> bool:
