@@ -529,3 +529,18 @@ def test_a_government_named_after_its_leader_takes_the_leaders_country(run: Run)
     government = find(art, "The Netanyahu government")
     assert (government.country, government.sector) == ("ISR", "GOV")
     assert any("named after Benjamin Netanyahu" in e for e in government.evidence)
+
+
+def test_a_pronoun_speaker_is_not_someone_named_in_the_quotation(run: Run) -> None:
+    """"“We will not bow to Viktor Dalca,” he said": Dalca is named in the quote, so "he" is the one who spoke
+    before it, not the nearest man."""
+    article = run("President Jonas Berg opened the summit in Tallinn on Monday.\n\n"
+                  "“We will not bow to Viktor Dalca or to anyone else,” he said.")
+    assert [a.name for a in article.actors if any(m.text == "he" for m in a.mentions)] == ["Jonas Berg"]
+
+
+def test_a_pronoun_after_a_quotation_may_still_mean_the_man_before_it(run: Run) -> None:
+    """Near miss: with no quotation, the nearest man in the sentence is the antecedent as before."""
+    article = run("President Jonas Berg opened the summit in Tallinn on Monday.\n\n"
+                  "Viktor Dalca arrived late, and he said the talks would go on.")
+    assert [a.name for a in article.actors if any(m.text == "he" for m in a.mentions)] == ["Viktor Dalca"]

@@ -170,3 +170,31 @@ def test_a_noun_cue_without_its_content_is_no_quote(nouns: Article) -> None:
     assert not any(q.cue in ("claim", "call") and ("repeated" in q.content or "lasted" in q.content)
                    for q in nouns.quotes)
     assert len([q for q in nouns.quotes if q.cue in ("claim", "call")]) == 2
+
+
+# --- a person named by the first word of the name ------------------------------------------------------------
+
+SHORT_NAMES = {
+    "Han Soo-bin": ("person", "KOR", ["Han Soo-bin"]),
+    "Park Ji-ho": ("person", "KOR", ["Park Ji-ho"]),
+    "Lee Seo-yeon": ("person", "KOR", ["Lee Seo-yeon"]),
+    "Lee Min-jun": ("person", "KOR", ["Lee Min-jun"]),
+}
+
+
+@pytest.fixture(scope="module")
+def short_names(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "short_names.txt", SHORT_NAMES)
+
+
+def test_a_speaker_named_by_the_first_word_of_a_name_is_that_person(short_names: Article) -> None:
+    """"Han said …" after "President Han Soo-bin": Korean (and Chinese, Ethiopian) names are shortened to their
+    first word, which the actors stage may leave unlinked."""
+    found = speaker(short_names, quote_with(short_names, "the exercises would go ahead"))
+    assert found is not None and found.name == "Han Soo-bin"
+
+
+def test_a_first_word_shared_by_two_people_names_neither(short_names: Article) -> None:
+    """Near miss: two people named Lee were mentioned, so "Lee said" is not linked to either of them."""
+    found = speaker(short_names, quote_with(short_names, "the opposition would not take part"))
+    assert found is None or found.name not in ("Lee Seo-yeon", "Lee Min-jun")

@@ -220,6 +220,8 @@ VICTIM_SECTORS = frozenset({"CVL", "REF"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "happen", "take", "matter"})
 QUOTE_CHARS = frozenset({"\"", "“", "”", "‘", "’", "«", "»", "``", "''"})
+OPENING_MARKS = frozenset({"“", "«", "``"})  # double quotation marks only: ’ is an apostrophe as often as a mark
+CLOSING_MARKS = frozenset({"”", "»", "''"})
 BREAK_CHARS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–"}) | QUOTE_CHARS
 
 
@@ -1932,6 +1934,7 @@ class _ArticleRun:
                 if g:
                     gender.setdefault(idx, g)
         resolved: list[Ref] = []
+        quoted: set[int] | None = None
         for ref, c in zip(refs, cands, strict=True):
             if c.label != "PRONOUN":
                 if c.cluster >= 0 and clusters[c.cluster]:
@@ -1959,6 +1962,12 @@ class _ArticleRun:
                     pool = [r for r in pool if r.kind != "person" or gender.get(r.cluster) == pg]
                 if clause is not None and clause not in pool:
                     clause = None
+            if c.speaker:
+                # "“… pro-North forces …,” he said": whoever the quotation names is not the one quoting it
+                quoted = quoted if quoted is not None else self.quoted_tokens()
+                pool = [r for r in pool if r.token not in quoted]
+                if clause is not None and clause not in pool:
+                    clause = None
             ante = resolve_pronoun(tok.lower_, ref, pool, speech, main_subjects, clause, is_subj)
             if ante is None:
                 continue
@@ -1969,6 +1978,22 @@ class _ArticleRun:
             ref.kind = ante.kind
             if c.speaker:
                 resolved.append(ref)  # a speaking pronoun continues the quote run
+
+    def quoted_tokens(self) -> set[int]:
+        """Indices of the tokens inside double quotation marks; a quotation left open ends with its paragraph."""
+        inside: set[int] = set()
+        open_in: int | None = None
+        for tok in self.toks:
+            seg = self.segment(tok.i)
+            if open_in is not None and seg != open_in:
+                open_in = None
+            if tok.text in OPENING_MARKS or (tok.text == '"' and open_in is None):
+                open_in = seg
+            elif tok.text in CLOSING_MARKS or tok.text == '"':
+                open_in = None
+            elif open_in is not None:
+                inside.add(tok.i)
+        return inside
 
     def clause_subject(self, tok: Any, subject: bool) -> Cand | None:
         """The mention that is the subject of the clause governing a pronoun: for a subject pronoun the

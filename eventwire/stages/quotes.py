@@ -63,7 +63,14 @@ from eventwire.model import Actor, Article, Quote
 from eventwire.stages.actors import INDEX_KEY as ACTOR_INDEX_KEY
 from eventwire.stages.actors import ActorTables, actor_at
 from eventwire.stages.base import Stage, StageContext, register
-from eventwire.stages.coref import SPEAKER_PRONOUN_KINDS, Antecedent, pronoun_gender, pronoun_speaker, words_gender
+from eventwire.stages.coref import (
+    SPEAKER_PRONOUN_KINDS,
+    Antecedent,
+    given_name_match,
+    pronoun_gender,
+    pronoun_speaker,
+    words_gender,
+)
 from eventwire.stages.spans import mention
 
 CUE_TABLE = "speech_verbs"
@@ -1332,12 +1339,18 @@ class QuoteFinder:
 
 def _actor_by_surname(article: Article, speaker_text: str) -> Actor | None:
     """The one actor whose name ends with the speaker's last capitalised word ("Espinoza" for "Maria Espinoza"),
-    when the actors stage left that mention unlinked; None when no actor or several actors match."""
+    else the one whose name begins with a one-word speaker ("Yoon" for "Yoon Suk Yeol"), when the actors stage
+    left that mention unlinked; None when no actor or several actors match."""
     words = speaker_text.split()
     if not words or not words[-1][:1].isupper():
         return None
     last = words[-1].strip(",.").casefold()
-    found = [a for a in article.actors if a.kind == "person" and [w.casefold() for w in a.name.split()[-1:]] == [last]]
+    persons = [a for a in article.actors if a.kind == "person"]
+    found = [a for a in persons if [w.casefold() for w in a.name.split()[-1:]] == [last]]
+    if not found:
+        # "Yoon" for "Yoon Suk Yeol", "Abiy" for "Abiy Ahmed": names shortened to their first word
+        first = given_name_match(speaker_text, [(a.name, i) for i, a in enumerate(persons)])
+        found = [persons[first]] if first is not None else []
     return found[0] if len(found) == 1 else None
 
 
