@@ -122,6 +122,16 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
 SETTING_PREPOSITIONS = frozenset({"at", "during", "after", "before", "in"})
 # Words that open a reported question ("asked whether …"): the only subordinators a fallback clause may start with.
 QUESTION_MARKERS = frozenset({"if", "whether", "why", "how", "when", "where", "what", "who"})
+# Cues of a reported question: their "if"/"whether" clause ("asked the students if they …", which the parser often
+# hangs on the cue as an adverbial clause) and their "about" phrase ("asked Trump about his remarks", "Asked about
+# it, Petrov said …") are the content. PolNeAR annotates both, with the "if" and the "about".
+QUESTION_CUES = frozenset({"ask"})
+QUESTION_CLAUSE_MARKS = frozenset({"if", "whether"})
+QUESTION_TOPIC_PREPOSITIONS = frozenset({"about"})
+# Relations by which the parser hangs the infinitive of a directive on its cue or on the cue's object ("called on
+# [Trump] to resign", "called for a special prosecutor to oversee …", "is calling for the U.S. to step up …").
+DIRECTIVE_INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb in the past or present tense: not one of the infinitives
 # Trailing modifiers of a reported clause that are the reporter's gloss when a comma or dash sets them off.
 TRAILING_DEPS = frozenset({"relcl", "appos"})
 TRAILING_PUNCT = frozenset({",", "—", "–", "--"})
@@ -533,7 +543,9 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
         return _raising_content(cue)
     words = entry.lemma.split()
     if len(words) == 2 and cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "prep" and doc[cue.i + 1].head.i == cue.i:
-        return _preposition_content(doc[cue.i + 1])
+        return _directive_content(cue, doc[cue.i + 1], entry)
+    if len(words) == 2 and cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "mark":
+        return _marked_infinitive(cue, doc[cue.i + 1])
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
         after = [c for c in comps if c.i > cue.i]
@@ -545,6 +557,10 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
                     c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
                 end = conj.right_edge.i + 1
         return chosen.left_edge.i, end
+    if entry.lemma in QUESTION_CUES:
+        question = _question_content(cue)
+        if question is not None:
+            return question
     if entry.object_content:
         objs = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
         if objs:
@@ -559,12 +575,14 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
         if len(parts) >= 2 or any(c.dep_ == "oprd" or c.lower_ == "as" for c in parts):
             return parts[0].left_edge.i, parts[-1].right_edge.i + 1
         return None
-    if entry.to_clause:
+    if entry.to_clause or entry.kind == "speech":
         infinitives = [c for c in cue.rights if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
-        if infinitives:
-            objs = [c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < infinitives[0].i]
+        infinitives = infinitives or _object_infinitive(cue)
+        objs = [c for c in cue.rights if c.dep_ in ("dobj", "dative") and infinitives and c.i < infinitives[0].i]
+        if infinitives and (entry.to_clause or objs):
+            # a verb of saying with an addressee and an infinitive is a directive: "told Bush to quiet down"
             first = objs[0].left_edge.i if objs else infinitives[0].left_edge.i
-            return first, infinitives[0].right_edge.i + 1
+            return first, _infinitive_end(infinitives[0])
     for child in cue.rights:
         if child.dep_ == "parataxis" and any(t.text == ":" for t in doc[cue.i + 1: child.left_edge.i + 1]):
             return child.left_edge.i, child.right_edge.i + 1
@@ -613,6 +631,92 @@ def _preposition_content(prep: Any) -> tuple[int, int] | None:
         if sib.i >= end and sib.dep_ == "prep" and sib.lower_ == "as" and sib.i == end:
             end = sib.right_edge.i + 1
     return pobj.left_edge.i, end
+
+
+def _directive_content(cue: Any, prep: Any, entry: CueEntry) -> tuple[int, int] | None:
+    """A two-word cue's preposition object with the infinitive that says what it is asked to do: "called on
+    [Trump to resign]", "called for [a special prosecutor to oversee the inquiry]" (PolNeAR's content holds both),
+    or else with a prepositional phrase that follows it. A directive flagged ``to-clause`` ("call on") reports
+    nothing without its infinitive ("called on reporters")."""
+    found = _preposition_content(prep)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if found is None or pobj is None:
+        return None if entry.to_clause else found
+    start, end = found
+    for tok in (*cue.rights, *pobj.rights):
+        if tok.dep_ in DIRECTIVE_INFINITIVE_DEPS and tok.left_edge.i == end and _is_verb(tok) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts):
+            return start, _infinitive_end(tok)
+    if entry.to_clause:
+        return None
+    for sib in cue.rights:
+        # "called for the suspension of the deal [in response to …]", as for an object ("accused X [of Y]")
+        if sib.i == end and sib.dep_ == "prep" and sib.lower_ not in SETTING_PREPOSITIONS:
+            end = sib.right_edge.i + 1
+    return start, end
+
+
+def _object_infinitive(cue: Any) -> list[Any]:
+    """"ordered the authority to pay …" parsed with the infinitive as a modifier of the object ("authority" <acl
+    "pay"): that infinitive, when it follows the object's head right away, is the directive's own."""
+    for obj in cue.rights:
+        if obj.dep_ != "dobj":
+            continue
+        for child in obj.rights:
+            if child.dep_ == "acl" and child.left_edge.i == obj.i + 1 and any(
+                    t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts):
+                return [child]
+    return []
+
+
+def _infinitive_end(infinitive: Any) -> int:
+    """Where a directive's infinitive ends: before a finite verb coordinated with it ("urged the party to coalesce
+    around them [and tried to make the case …]", the speaker's next act, parsed as the infinitive's conjunct), else
+    after the list of infinitives it opens (:func:`_infinitive_run`)."""
+    doc = infinitive.doc
+    for conj in infinitive.rights:
+        if conj.dep_ == "conj" and conj.tag_ in FINITE_TAGS:
+            end: int = conj.left_edge.i
+            while end > infinitive.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+            return end
+    return _infinitive_run(doc, infinitive.right_edge.i + 1)
+
+
+def _infinitive_run(doc: Any, end: int) -> int:
+    """The end of a list of infinitives that a directive's first one opens ("urged the party to ax its
+    superdelegates, replace its leaders and open its primaries"): the parser often hangs the later bare verbs on a
+    verb outside the clause, so they are taken by their form: a base-form verb right after a comma or "and"/"or".
+    A finite verb there ("… and tried to make the case") is the speaker's next act and ends the content."""
+    while True:
+        j = end
+        while j < len(doc) and (doc[j].text == "," or doc[j].lower_ in ("and", "or")):
+            j += 1
+        if j == end or j >= len(doc) or doc[j].tag_ != "VB" or doc[j].dep_ != "conj" or doc[j].left_edge.i != j:
+            return end
+        end = doc[j].right_edge.i + 1
+
+
+def _marked_infinitive(cue: Any, mark: Any) -> tuple[int, int] | None:
+    """"is calling for the United States to step up …": the parser makes "for" the mark of an infinitive clause
+    with its own subject, hung on the cue; that clause, without the "for", is the content."""
+    clause = mark.head
+    if clause.head.i != cue.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts):
+        return None
+    return mark.i + 1, clause.right_edge.i + 1
+
+
+def _question_content(cue: Any) -> tuple[int, int] | None:
+    """A reported question of an asking cue without a ``ccomp``: its "if"/"whether" clause ("asked the students
+    if they were serious") or its "about" phrase ("asked Trump about his remarks", "Asked about it, …")."""
+    for child in cue.rights:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in QUESTION_CLAUSE_MARKS for c in child.lefts):
+            return child.left_edge.i, child.right_edge.i + 1
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in QUESTION_TOPIC_PREPOSITIONS and any(
+                c.dep_ in ("pobj", "pcomp") for c in child.children):
+            return child.i, child.right_edge.i + 1
+    return None
 
 
 def _clause_after(cue: Any) -> tuple[int, int] | None:
