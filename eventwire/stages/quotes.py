@@ -15,7 +15,9 @@ Two sources of evidence are combined, because wire stories use both:
   if that holds a clause of its own. Beyond speech, the stances PolNeAR annotates: objects and infinitives of
   "criticized", "endorsed", "wants", "refused to"; the object of a two-word cue's preposition ("called for X",
   "pointed to X"); the subject and complement of "seem" and "appear" (the writer's impression, no speaker);
-  "In a CNN poll, …" like "according to"; and noun cues ("the claim that …", "his call for …", see NOUN_CUES).
+  "In a CNN poll, …" like "according to"; noun cues ("the claim that …", "his call for …", see NOUN_CUES); and
+  attitudes said with an adjective or noun, table rows flagged ``attitude`` ("has been critical of X", "is a
+  staunch opponent of X", "raised questions about X", "made it clear that …", "drew criticism from X").
 The reported clause ends before what the reporter adds: a relative clause or apposition set off by a comma
 (", who …"), a setting after an object (" at a rally"), a coordinated verb of saying (" and noted that …"); a
 second "that" clause ("…, but that …") is kept. A cue inside another cue's clause ("he said he wants …") is part of
@@ -90,6 +92,7 @@ CONF_NO_SPEAKER = 0.3  # a quotation nobody in reach says
 MIN_QUOTE_WORDS = 4  # a marked span of 1-3 words is a scare quote or a fragment, not a quotation
 MAX_OUTSIDE_WORDS = 1  # words of a cue's clause outside the marks ("that") that still leave the quote direct
 MIN_CONTENT_WORDS = 2  # an indirect clause shorter than this ("said so") is not a quotation
+MIN_ATTITUDE_WORDS = 1  # "critical of Trump": the one name an attitude is about is its whole content
 MAX_CONTINUITY_PARAGRAPHS = 1  # continuity reaches back at most this many paragraphs
 MAX_CUE_BEFORE_TOKENS = 12  # "X told reporters in Berlin on Thursday: “…”": cue to opening mark, at most
 MAX_COLON_SOURCE_TOKENS = 6  # "Former AG Mukasey at RNC: …": the longest name before a colon attribution
@@ -160,6 +163,21 @@ NOUN_CUES: dict[str, frozenset[str]] = {
         "refusal": "to", "bid": "to", "call": "for to", "demand": "for that", "plea": "for",
         "support": "for", "criticism": "of", "opposition": "to", "endorsement": "of", "praise": "for",
         "attack": "on", "defense": "of", "defence": "of", "proposal": "to for"}.items()}
+# Attitude cues (table rows flagged "attitude"): the verbs an adjective or a noun complements when its subject
+# holds the attitude ("has been critical of", "is a staunch opponent of", "grew wary of").
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "grow", "sound", "stay", "feel", "look"})
+ATTITUDE_ADJECTIVE_DEPS = frozenset({"acomp", "oprd"})
+MAKING_VERBS = frozenset({"make"})  # "made it clear that …", "made plain that …"
+ATTITUDE_EMPTY_HOLDERS = frozenset({"it", "there", "this", "that", "which"})  # "it is clear that …": no holder
+# Nouns for the holder of an attitude: only after a copula ("is a staunch opponent of X"); as an object they are
+# people, not a stance ("needs the supporters of X", PolNeAR train).
+ATTITUDE_PERSON_NOUNS = frozenset({"supporter", "opponent", "critic", "proponent", "advocate", "backer", "defender",
+                                   "champion"})
+# Verbs whose subject receives an attitude noun from someone: "won the endorsement of X", "drew criticism from X":
+# X holds the attitude and the subject is what it is about (PolNeAR: source X, content the subject).
+RECEIVING_VERBS = frozenset({"win", "secure", "receive", "get", "earn", "gain", "draw", "garner", "attract", "land",
+                             "collect", "face"})
+RECEIVING_PREPOSITIONS = frozenset({"of", "from"})
 # Dependents that make a noun a particular source ("the plan", "his plan", "a peace plan") rather than a manner
 # ("according to plan").
 SOURCE_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "nmod", "nummod", "appos"})
@@ -207,6 +225,7 @@ class CueEntry:
     predicative: bool = False  # an object with its complement is the content ("called Clinton a liar")
     raising: bool = False  # the subject with its complement is the content, the writer's ("the deal seemed dead")
     nested: bool = False  # still a quote inside another cue's reported clause ("he said polls show …")
+    attitude: bool = False  # an adjective or noun of a stance with its preposition ("critical of", "questions about")
 
 
 @dataclass
@@ -267,7 +286,7 @@ class Draft:
 
 COLON_ENTRY = CueEntry(":", "speech")
 IN_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")
-NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested")
+NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested", "attitude")
 
 
 def note_flags(note: str) -> set[str]:
@@ -291,7 +310,7 @@ def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str,
             continue
         flags = note_flags(row["note"])
         entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags,
-                         "predicative" in flags, "raising" in flags, "nested" in flags)
+                         "predicative" in flags, "raising" in flags, "nested" in flags, "attitude" in flags)
         words = lemma.split()
         if len(words) == 1:
             single[lemma] = entry
@@ -874,6 +893,113 @@ def _noun_cue(noun: Any, text: str) -> Cue | None:
     return cue
 
 
+def _attitude_forms(tok: Any) -> list[tuple[str, Any, Any]]:
+    """What an attitude word governs, as (form, head token, content head): a prepositional object ("critical [of]
+    X", "questions [about] X"; for a noun object also the verb's preposition right after it, "raised questions
+    [about] X" parsed with "about" on "raised"), an infinitive ("eager [to] run") or a clause ("confident [that]
+    …"). The content is the subtree of the content head."""
+    forms: list[tuple[str, Any, Any]] = []
+    heads = [tok]
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        heads.append(tok.head)
+    for head in heads:
+        for child in head.rights:
+            if head is not tok and child.i != tok.right_edge.i + 1:
+                continue  # the verb's own preposition, only right after the noun
+            if child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    forms.append((child.lower_, child, pobj))
+            elif head is tok and child.dep_ in ("ccomp", "xcomp", "acl", "advcl"):
+                marks = {(g.dep_, g.lower_) for g in child.children}
+                finite = child.dep_ == "ccomp" or (child.dep_ == "advcl" and not any(g.dep_ == "mark" for g in
+                                                                                      child.children) and any(
+                    g.dep_ in SUBJECT_DEPS for g in child.children))
+                if ("aux", "to") in marks and child.dep_ != "advcl":
+                    forms.append(("to", child, child))
+                elif ("mark", "that") in marks or finite:
+                    forms.append(("that", child, child))
+    return forms
+
+
+def _attitude_holder(tok: Any) -> Any | None:
+    """Who holds the attitude of an adjective or noun cue: the subject of the copula it complements ("Graham has
+    been [critical] of …", "she is a staunch [opponent] of …"), of the verb whose object the noun is ("Trump
+    raised [questions] about …"), or the noun's possessor ("his [critique] of …"). None elsewhere: a bare
+    "questions about X" or "concerns over X" is a topic, not someone's stance."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if tok.pos_ == "NOUN" and owner is not None:
+        return owner
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    complement = tok.dep_ in ATTITUDE_ADJECTIVE_DEPS or (tok.dep_ == "attr" and tok.pos_ == "NOUN")
+    if complement and head.lemma_.lower() in COPULAS:
+        return _subject(head) or _subject_above(head)
+    if tok.pos_ == "ADJ" and tok.dep_ in ("ccomp", "oprd") and head.lemma_.lower() in MAKING_VERBS:
+        # "made (it) clear that …": the parser makes "it" the subject of "clear"; the holder is the maker's
+        return _subject(head) or _subject_above(head)
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and _is_verb(head) and tok.lemma_.lower() not in ATTITUDE_PERSON_NOUNS:
+        return _subject(head) or _subject_above(head)
+    return None
+
+
+def _received_attitude(tok: Any, text: str) -> Cue | None:
+    """"Cruz won the endorsement of Bob Vander Plaats", "the proposal drew sharp criticism from Democrats": an
+    attitude noun of the cue table (whatever its preposition there) as the object of a verb of receiving, with
+    the one it comes from after "of" or "from". That one holds the attitude and the receiving subject is its
+    content."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.lower_ in ATTITUDE_EMPTY_HOLDERS:
+        return None
+    for form, _, giver in _attitude_forms(tok):
+        if form not in RECEIVING_PREPOSITIONS or giver.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        start, end = _speaker_span(subject)
+        first = tok.doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            return None
+        entry = CueEntry(tok.lemma_.lower() + " " + form, "cognition", attitude=True)
+        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)], entry,
+                  subject=giver, content=(first.start, first.end))
+        cue.speaker = _speaker_span(giver)
+        return cue
+    return None
+
+
+def _attitude_cue(tok: Any, text: str, double: dict[tuple[str, str], CueEntry],
+                  single: dict[str, CueEntry]) -> Cue | None:
+    """An attitude said with an adjective or a noun, which PolNeAR annotates like a stance verb: "Graham has been
+    critical of Trump", "a staunch opponent of the death penalty", "Trump raised questions about his microphone",
+    "was eager to leave". The cue table lists the word with its preposition (or "to", "that") and the flag
+    ``attitude``; the content is what that preposition or clause governs, the source who holds the attitude
+    (:func:`_attitude_holder`)."""
+    received = _received_attitude(tok, text)
+    if received is not None:
+        return received
+    keys = (tok.lemma_.lower(), tok.lower_)
+    for form, _, content_head in _attitude_forms(tok):
+        entry = next((e for e in (double.get((k, form)) for k in keys) if e is not None and e.attitude), None)
+        if entry is None:
+            continue
+        holder = _attitude_holder(tok)
+        if holder is None or holder.lower_ in ATTITUDE_EMPTY_HOLDERS:
+            return None
+        start, end = content_head.left_edge.i, content_head.right_edge.i + 1
+        start, end = _cut_coordination(tok.doc, start, end, single)
+        start, end = _clean_range(tok.doc, *_cut_trailing(tok.doc, start, end))
+        if sum(1 for t in tok.doc[start:end] if not (t.is_punct or t.is_space)) < MIN_ATTITUDE_WORDS:
+            return None
+        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)], entry,
+                  subject=holder, content=(start, end))
+        cue.speaker = _speaker_span(holder)
+        return cue
+    return None
+
+
 def _in_source(tok: Any, single: dict[str, CueEntry]) -> bool:
     """"In a CNN poll, Clinton led …": a sentence-opening "in" whose object is a poll, study or statement sources
     the clause it opens, like "according to". Not when its verb is a cue of its own ("said in a statement"), nor
@@ -988,14 +1114,15 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
     """Every cue word of the Doc (whose text is ``text``) with its speaker and reported clause."""
     cues: list[Cue] = []
     n = len(doc)
+    attitude_words = {word for (word, _), entry in double.items() if entry.attitude}
     for tok in doc:
         entry: CueEntry | None = None
         end_tok = tok
         if tok.i + 1 < n:
             nxt = doc[tok.i + 1]
             entry = double.get((tok.lower_, nxt.lower_)) or double.get((tok.lemma_.lower(), nxt.lower_))
-            if entry is not None and entry.lemma != "according to" and not _is_verb(tok):
-                entry = None  # "his call for" is a noun cue (below), not the verb "call for"
+            if entry is not None and ((entry.lemma != "according to" and not _is_verb(tok)) or entry.attitude):
+                entry = None  # "his call for" is a noun cue (below), not the verb "call for"; attitudes: below
             if entry is not None:
                 end_tok = nxt
         if entry is None and _is_verb(tok):
@@ -1006,6 +1133,12 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
             noun_cue = _noun_cue(tok, text)
             if noun_cue is not None:
                 cues.append(noun_cue)
+                continue
+        if entry is None and (tok.lemma_.lower() in attitude_words or tok.lower_ in attitude_words) and (
+                tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ATTITUDE_ADJECTIVE_DEPS):
+            attitude = _attitude_cue(tok, text, double, single)
+            if attitude is not None:
+                cues.append(attitude)
             continue
         if entry is None:
             continue
