@@ -613,3 +613,15 @@ def test_a_cue_after_its_clause_leaves_the_content_whole(leads: Article) -> None
     quotes = [q for q in leads.quotes if q.content == "The strike had cost the port two ships a day"]
     assert len(quotes) == 2 and quotes[0].span.doc_end - quotes[0].span.doc_start > len(quotes[0].content)
     assert quotes[1].span.doc_end - quotes[1].span.doc_start == len(quotes[1].content)
+
+
+def test_calling_a_strike_is_no_quote(leads: Article) -> None:
+    """"The largest dockers' union, …, called an indefinite general strike": calling a strike is organising it,
+    not calling something a name, although the parser reads the strike as the complement of "called"."""
+    assert cues_in(leads, "called an indefinite general strike") == []
+
+
+def test_calling_something_a_name_is_a_quote(leads: Article) -> None:
+    """Near miss: "Kos called the strike a costly mistake" names the strike, and so does "what Kos called …"."""
+    assert find(leads, "the strike a costly mistake").cue == "called"
+    assert find(leads, "a reckless plan").cue == "called"

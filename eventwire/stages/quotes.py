@@ -617,7 +617,9 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
     if entry.predicative:
         # "called Clinton a liar", "described the plan as reckless": the object and what it is called
         parts = [c for c in cue.rights if c.dep_ in PREDICATIVE_DEPS or (c.dep_ == "prep" and c.lower_ == "as")]
-        if len(parts) >= 2 or any(c.dep_ == "oprd" or c.lower_ == "as" for c in parts):
+        named = any(c.dep_ == "dobj" and c.i < cue.i for c in cue.children)  # "what Moscow called a provocation"
+        if len(parts) >= 2 or any((c.dep_ == "oprd" and named) or c.lower_ == "as" for c in parts):
+            # a lone complement with nothing it names is a misparse of an object: "called a general strike"
             return parts[0].left_edge.i, parts[-1].right_edge.i + 1
         if parts and parts[0].dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" for c in parts[0].children):
             # "sees [her own party as too timid]": the parser often hangs the "as" phrase on the object (PolNeAR
