@@ -118,8 +118,9 @@ def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Pat
     places = ["Lima", "Quito", "Accra", "Dakar", "Hanoi", "Manila", "Tunis", "Baku", "Yerevan", "Tbilisi"]
     acts = ["detained protesters", "met union leaders", "closed the border", "praised the mediators",
             "rejected the budget", "deployed troops"]
-    for i in range(60):
-        place, act = places[i % 10], acts[i // 10]
+    stories = 150  # enough that a loaded machine cannot finish them between the check below and the signal
+    for i in range(stories):
+        place, act = places[i % 10], acts[(i // 10) % len(acts)]
         (corpus / f"s{i:03d}.txt").write_text(
             f"date 2022-03-{1 + i % 28:02d}\n\nThe government in {place} {act} on Monday ({i}), officials said. "
             f"Observers in {place} called story number {i} a turning point for {act.split()[1]}.",
@@ -132,7 +133,7 @@ def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Pat
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.1)
         if db.exists():
             try:
                 with sqlite3.connect(db) as conn:
@@ -145,18 +146,23 @@ def test_ctrl_c_leaves_a_consistent_store_and_the_next_run_resumes(tmp_path: Pat
         pytest.skip("the run finished before it could be interrupted")
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        with sqlite3.connect(db) as conn:
+            done = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert done == stories, f"exit 0 after Ctrl-C with {done} of {stories} stored: {err}"
+        pytest.skip("the run finished before the signal arrived")
     assert proc.returncode == 130, err
     assert "run the same command again to resume" in err
     with sqlite3.connect(db) as conn:
         before = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert 4 <= before < 60
+    assert 4 <= before < stories
     rerun = subprocess.run([str(exe), "process", str(corpus), "--db", str(db), "--format", "none"],
                            capture_output=True, text=True, env=env, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{60 - before} stored, {before} already stored" in rerun.stderr
+    assert f"{stories - before} stored, {before} already stored" in rerun.stderr
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(DISTINCT id), count(*) FROM articles").fetchone() == (60, 60)
+        assert conn.execute("SELECT count(DISTINCT id), count(*) FROM articles").fetchone() == (stories, stories)
 
 
 def test_knowledge_check_command(tmp_path: Path) -> None:
