@@ -625,3 +625,13 @@ def test_calling_something_a_name_is_a_quote(leads: Article) -> None:
     """Near miss: "Kos called the strike a costly mistake" names the strike, and so does "what Kos called …"."""
     assert find(leads, "the strike a costly mistake").cue == "called"
     assert find(leads, "a reckless plan").cue == "called"
+
+
+def test_a_date_after_the_object_is_not_content(leads: Article) -> None:
+    """"Kos endorsed Tomas Berg on Monday": when she did it is the reporter's, not what she endorsed."""
+    assert [q.content for q in leads.quotes if q.cue == "endorsed"] == ["Tomas Berg"]
+
+
+def test_a_phrase_after_the_object_that_says_what_is_content(leads: Article) -> None:
+    """Near miss: "accused Tomas Berg of misleading the port board" keeps the charge."""
+    assert [q.content for q in leads.quotes if q.cue == "accused"] == ["Tomas Berg of misleading the port board"]

@@ -669,7 +669,7 @@ def _content_range(cue: Any, entry: CueEntry) -> tuple[int, int] | None:
         if objs:
             end = objs[0].right_edge.i + 1
             for sib in cue.rights:
-                if sib.i > objs[0].i and sib.dep_ == "prep" and sib.i == end and sib.lower_ not in SETTING_PREPOSITIONS:
+                if sib.i > objs[0].i and _extends_object(sib, end):
                     end = sib.right_edge.i + 1
             return objs[0].left_edge.i, end
     if entry.predicative:
@@ -790,6 +790,15 @@ def _preposition_content(prep: Any) -> tuple[int, int] | None:
     return pobj.left_edge.i, end
 
 
+def _extends_object(prep: Any, end: int) -> bool:
+    """A preposition right after a cue's object (token ``end``) whose phrase belongs to the content ("accused X [of
+    Y]"), unlike the reporter's setting of the act: a place or occasion ("praised X [at a rally]") or a date
+    ("endorsed Berg [on Monday]")."""
+    if prep.i != end or prep.dep_ != "prep" or prep.lower_ in SETTING_PREPOSITIONS:
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _directive_content(cue: Any, prep: Any, entry: CueEntry) -> tuple[int, int] | None:
     """A two-word cue's preposition object with the infinitive that says what it is asked to do: "called on
     [Trump to resign]", "called for [a special prosecutor to oversee the inquiry]" (PolNeAR's content holds both),
@@ -808,7 +817,7 @@ def _directive_content(cue: Any, prep: Any, entry: CueEntry) -> tuple[int, int] 
         return None
     for sib in cue.rights:
         # "called for the suspension of the deal [in response to …]", as for an object ("accused X [of Y]")
-        if sib.i == end and sib.dep_ == "prep" and sib.lower_ not in SETTING_PREPOSITIONS:
+        if _extends_object(sib, end):
             end = sib.right_edge.i + 1
     return start, end
 
