@@ -635,3 +635,14 @@ def test_a_date_after_the_object_is_not_content(leads: Article) -> None:
 def test_a_phrase_after_the_object_that_says_what_is_content(leads: Article) -> None:
     """Near miss: "accused Tomas Berg of misleading the port board" keeps the charge."""
     assert [q.content for q in leads.quotes if q.cue == "accused"] == ["Tomas Berg of misleading the port board"]
+
+
+def test_a_negated_cue_shows_its_negation(leads: Article) -> None:
+    """"Kos did not say when the pier would reopen": the cue reads "did not say", so the quote does not read as
+    Kos saying it."""
+    assert find(leads, "when the north pier").cue == "did not say"
+
+
+def test_a_negation_in_the_content_leaves_the_cue_alone(leads: Article) -> None:
+    """Near miss: "Kos said the pier would not reopen" is a plain "said"."""
+    assert find(leads, "the south pier").cue == "said"

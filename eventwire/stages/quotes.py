@@ -129,6 +129,8 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
 # "cited X [in speeches]"), not part of the content like "accused X [of Y]". Chosen on PolNeAR train, where the
 # gold content ended before these phrases; adding "on" and "by" lost more than it gained there.
 SETTING_PREPOSITIONS = frozenset({"at", "during", "after", "before", "in"})
+# The words before a cue verb that its negation runs over ("did not say", "has never said", "would not even say").
+NEGATION_RUN_DEPS = frozenset({"aux", "neg", "advmod"})
 # Words that open a reported question ("asked whether …"): the only subordinators a fallback clause may start with.
 QUESTION_MARKERS = frozenset({"if", "whether", "why", "how", "when", "where", "what", "who"})
 # Cues of a reported question: their "if"/"whether" clause ("asked the students if they …", which the parser often
@@ -1379,6 +1381,22 @@ def _stance_construction(tok: Any) -> bool:
         c.lower_ == "to" for c in tok.children if c.dep_ == "aux"))
 
 
+def _negation_start(tok: Any) -> Any:
+    """The first word of a negated cue ("did not say", "has never said", "won't say"): the cue's text shows the
+    negation, so that "China did not say whether its troops were hurt" does not read as China saying it. The
+    cue word itself when it is not negated."""
+    doc = tok.doc
+    first = tok
+    negated = False
+    j = tok.i - 1
+    while j >= 0 and doc[j].head.i == tok.i and doc[j].dep_ in NEGATION_RUN_DEPS:
+        if doc[j].dep_ in ("aux", "neg"):
+            first = doc[j]
+        negated = negated or doc[j].dep_ == "neg"
+        j -= 1
+    return first if negated else tok
+
+
 def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tuple[str, str], CueEntry]) -> list[Cue]:
     """Every cue word of the Doc (whose text is ``text``) with its speaker and reported clause."""
     cues: list[Cue] = []
@@ -1426,7 +1444,8 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
         if entry.lemma == "according to" and not _plausible_source(_according_source(tok)):
             continue
         end = end_tok.idx + len(end_tok.text)
-        cue = Cue(tok, tok.idx, end, text[tok.idx:end], entry)
+        first = _negation_start(tok)
+        cue = Cue(tok, first.idx, end, text[first.idx:end], entry)
         if entry.lemma == "according to":
             cue.subject = _according_source(tok)
         elif entry is IN_SOURCE_ENTRY or entry is POLL_SOURCE_ENTRY or entry is VIEWPOINT_ENTRY:
