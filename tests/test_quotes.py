@@ -646,3 +646,13 @@ def test_a_negated_cue_shows_its_negation(leads: Article) -> None:
 def test_a_negation_in_the_content_leaves_the_cue_alone(leads: Article) -> None:
     """Near miss: "Kos said the pier would not reopen" is a plain "said"."""
     assert find(leads, "the south pier").cue == "said"
+
+
+def test_an_attack_by_force_is_no_quote(leads: Article) -> None:
+    """"Gunmen attacked a police post": a verb of taking sides that is also an act of force says nothing."""
+    assert cues_in(leads, "Gunmen attacked a police post") == []
+
+
+def test_an_attack_on_a_person_with_a_reason_is_a_stance(leads: Article) -> None:
+    """Near miss: "Kos attacked Tomas Berg over the closure" is a verbal attack, a stance PolNeAR annotates."""
+    assert [q.content for q in leads.quotes if q.cue == "attacked"] == ["Tomas Berg over the closure"]

@@ -129,6 +129,9 @@ INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "dep"})
 # "cited X [in speeches]"), not part of the content like "accused X [of Y]". Chosen on PolNeAR train, where the
 # gold content ended before these phrases; adding "on" and "by" lost more than it gained there.
 SETTING_PREPOSITIONS = frozenset({"at", "during", "after", "before", "in"})
+# Objects and prepositions that make a verb of force a verbal act (see _verbal): "attacked him", "attacked X for Y".
+PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+REASON_PREPOSITIONS = frozenset({"for", "over"})
 # The words before a cue verb that its negation runs over ("did not say", "has never said", "would not even say").
 NEGATION_RUN_DEPS = frozenset({"aux", "neg", "advmod"})
 # Words that open a reported question ("asked whether …"): the only subordinators a fallback clause may start with.
@@ -283,6 +286,7 @@ class CueEntry:
     nested: bool = False  # still a quote inside another cue's reported clause ("he said polls show …")
     attitude: bool = False  # an adjective or noun of a stance with its preposition ("critical of", "questions about")
     stance: bool = False  # a verb of taking sides, a cue only where it states a stance (see _stance_construction)
+    verbal: bool = False  # a verb with a physical sense too: a cue only against a person or for a reason (_verbal)
 
 
 @dataclass
@@ -346,7 +350,7 @@ IN_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")
 POLL_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")  # the mid-sentence "in a new poll" (see _poll_source)
 REPORTED_ENTRY = CueEntry("reportedly", "speech")  # a reporting adverb: the clause it modifies, no speaker
 VIEWPOINT_ENTRY = CueEntry("to", "cognition")  # "To many voters, …": the object's view (see _viewpoint)
-NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested", "attitude", "stance")
+NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested", "attitude", "stance", "verbal")
 
 
 def note_flags(note: str) -> set[str]:
@@ -371,7 +375,7 @@ def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str,
         flags = note_flags(row["note"])
         entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags,
                          "predicative" in flags, "raising" in flags, "nested" in flags, "attitude" in flags,
-                         "stance" in flags)
+                         "stance" in flags, "verbal" in flags)
         words = lemma.split()
         if len(words) == 1:
             single[lemma] = entry
@@ -1381,6 +1385,19 @@ def _stance_construction(tok: Any) -> bool:
         c.lower_ == "to" for c in tok.children if c.dep_ == "aux"))
 
 
+def _verbal(tok: Any) -> bool:
+    """A verb that is also a physical act ("attacked": Trump attacked Cruz / rebels attacked an army post) is a
+    stance only against a person ("attacked Cruz", "attacked him") or with the reason it gives ("attacked the
+    plan for …", "over …"): buildings, ships, towns and countries are attacked by force in the news this project
+    reads."""
+    for child in tok.rights:
+        if child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.lower_ in PERSONAL_OBJECTS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in REASON_PREPOSITIONS:
+            return True
+    return False
+
+
 def _negation_start(tok: Any) -> Any:
     """The first word of a negated cue ("did not say", "has never said", "won't say"): the cue's text shows the
     negation, so that "China did not say whether its troops were hurt" does not read as China saying it. The
@@ -1439,7 +1456,7 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
             continue
         if entry is None:
             continue
-        if entry.stance and not _stance_construction(tok):
+        if (entry.stance and not _stance_construction(tok)) or (entry.verbal and not _verbal(tok)):
             continue
         if entry.lemma == "according to" and not _plausible_source(_according_source(tok)):
             continue
