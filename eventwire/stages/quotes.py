@@ -919,9 +919,9 @@ def _clause_after(cue: Any) -> tuple[int, int] | None:
     return None
 
 
-def _markup_name(tok: Any) -> bool:
-    """The token names a markup tag left in web copy ("<tweet id=… author=…>", "</tweet>")."""
-    return tok.i > 0 and tok.doc[tok.i - 1].text[-2:] in MARKUP_OPENERS
+def _markup_name(before: Any | None) -> bool:
+    """The token after ``before`` names a markup tag left in web copy ("<tweet id=… author=…>", "</tweet>")."""
+    return before is not None and before.text[-2:] in MARKUP_OPENERS
 
 
 def _name_after(cue: Any) -> Any | None:
@@ -1235,7 +1235,7 @@ def _adverb_clause(adverb: Any) -> tuple[int, int] | None:
 def _viewpoint(tok: Any) -> bool:
     """"To many voters, the deal is a betrayal": a sentence-opening "to" phrase of a person or group, closed by a
     comma, ahead of its clause's verb, gives that person's view (see VIEWPOINT_PREPOSITIONS)."""
-    if tok.dep_ != "prep" or tok.i != tok.sent.start or not _is_verb(tok.head) or tok.head.i < tok.i:
+    if tok.dep_ != "prep" or not tok.is_sent_start or not _is_verb(tok.head) or tok.head.i < tok.i:
         return False
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     end = tok.right_edge.i + 1
@@ -1419,36 +1419,39 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
     cues: list[Cue] = []
     n = len(doc)
     attitude_words = {word for (word, _), entry in double.items() if entry.attitude}
-    for tok in doc:
-        if _markup_name(tok):
+    toks = list(doc)  # neighbours by list index: indexing the Doc makes a new Token object each time
+    lowers = [t.lower_ for t in toks]
+    for tok in toks:
+        i = tok.i
+        lower, lemma = lowers[i], tok.lemma_.lower()
+        if _markup_name(toks[i - 1] if i > 0 else None):
             continue  # "<tweet author=…>": the name of an embedded tag in web copy, not a verb of the text
-        if tok.i >= 2 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ in ANONYMITY_WORDS:
+        if i >= 2 and lowers[i - 1] == "to" and lowers[i - 2] in ANONYMITY_WORDS:
             continue  # "spoke on condition of anonymity to discuss the talks": why the source is unnamed, no report
         entry: CueEntry | None = None
         end_tok = tok
-        if tok.i + 1 < n:
-            nxt = doc[tok.i + 1]
-            entry = double.get((tok.lower_, nxt.lower_)) or double.get((tok.lemma_.lower(), nxt.lower_))
+        if i + 1 < n:
+            entry = double.get((lower, lowers[i + 1])) or double.get((lemma, lowers[i + 1]))
             if entry is not None and ((entry.lemma != "according to" and not _is_verb(tok)) or entry.attitude):
                 entry = None  # "his call for" is a noun cue (below), not the verb "call for"; attitudes: below
             if entry is not None:
-                end_tok = nxt
+                end_tok = toks[i + 1]
         if entry is None and _is_verb(tok):
-            entry = single.get(tok.lemma_.lower())
-        if entry is None and tok.lower_ == IN_SOURCE_LEMMA and _in_source(tok, single):
+            entry = single.get(lemma)
+        if entry is None and lower == IN_SOURCE_LEMMA and _in_source(tok, single):
             entry = IN_SOURCE_ENTRY
-        if entry is None and tok.lower_ == IN_SOURCE_LEMMA and _poll_source(tok, single):
+        if entry is None and lower == IN_SOURCE_LEMMA and _poll_source(tok, single):
             entry = POLL_SOURCE_ENTRY
-        if entry is None and tok.lower_ in VIEWPOINT_PREPOSITIONS and _viewpoint(tok):
+        if entry is None and lower in VIEWPOINT_PREPOSITIONS and _viewpoint(tok):
             entry = VIEWPOINT_ENTRY
-        if entry is None and tok.lower_ in REPORTING_ADVERBS and tok.head.lemma_.lower() not in single:
+        if entry is None and lower in REPORTING_ADVERBS and tok.head.lemma_.lower() not in single:
             entry = REPORTED_ENTRY  # "reportedly said …" is the verb's quote
-        if entry is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+        if entry is None and tok.pos_ == "NOUN" and lemma in NOUN_CUES:
             noun_cue = _noun_cue(tok, text)
             if noun_cue is not None:
                 cues.append(noun_cue)
                 continue
-        if entry is None and (tok.lemma_.lower() in attitude_words or tok.lower_ in attitude_words) and (
+        if entry is None and (lemma in attitude_words or lower in attitude_words) and (
                 tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ATTITUDE_ADJECTIVE_DEPS):
             attitude = _attitude_cue(tok, text, double, single)
             if attitude is not None:
