@@ -70,6 +70,11 @@ def speaker_name(article: Article, quote: Quote) -> str | None:
     return next((a.name for a in article.actors if a.id == quote.speaker), None)
 
 
+def holding(article: Article, words: str) -> list[Quote]:
+    """The quotes whose content holds ``words``."""
+    return [q for q in article.quotes if words in q.content]
+
+
 # --- direct quotations ---------------------------------------------------------------------------------------
 
 DIRECT_ACTORS = {"Mara Lindqvist": ["Mara Lindqvist", "Lindqvist"], "Tomas Berg": ["Tomas Berg", "Berg"]}

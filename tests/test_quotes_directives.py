@@ -7,17 +7,16 @@ The stage runs alone on an annotated fixture story (tests/fixtures/quotes/direct
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Actor, Article, Quote
+from eventwire.model import Article, Quote
 from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
-from eventwire.stages.spans import mention
 
 from .conftest import FIXTURES
+from .test_quotes import holding, with_actors
 
 STORY = FIXTURES / "quotes" / "directives.txt"
 ACTORS = {"Elena Dobreva": ["Mayor Elena Dobreva", "Dobreva"], "Stefan Kolev": ["Union leader Stefan Kolev", "Kolev"]}
@@ -27,17 +26,7 @@ MakeArticle = Callable[..., Article]
 
 @pytest.fixture(scope="module")
 def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
-    article = annotate(STORY.read_text(encoding="utf-8"))
-    text = article.analysed_text()
-    made = []
-    for n, (name, forms) in enumerate(ACTORS.items(), start=1):
-        actor = Actor(id=f"A{n}", name=name, kind="person")
-        for form in forms:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                if not any(x.doc_start <= m.start() < x.doc_end for x in actor.mentions):
-                    actor.mentions.append(mention(article, m.start(), m.end()))
-        made.append(actor)
-    article.actors = made
+    article = with_actors(annotate(STORY.read_text(encoding="utf-8")), ACTORS)
     Quotes(pipeline.context).process_article(article)
     return article
 
@@ -52,10 +41,6 @@ def speaker(article: Article, q: Quote) -> str | None:
     return next((a.name for a in article.actors if a.id == q.speaker), None)
 
 
-def touching(article: Article, words: str) -> list[Quote]:
-    return [q for q in article.quotes if words in q.content]
-
-
 def test_called_on_reports_the_addressee_with_the_infinitive(story: Article) -> None:
     q = quote(story, "the port authority to reopen talks with the dockers' union and restore the night shift")
     assert q.kind == "indirect"
@@ -64,7 +49,7 @@ def test_called_on_reports_the_addressee_with_the_infinitive(story: Article) -> 
 
 
 def test_called_on_without_an_infinitive_is_no_quote(story: Article) -> None:
-    assert not touching(story, "reporters")
+    assert not holding(story, "reporters")
 
 
 def test_called_for_someone_to_act_keeps_the_infinitive(story: Article) -> None:
@@ -88,7 +73,7 @@ def test_urged_keeps_the_whole_list_of_infinitives(story: Article) -> None:
 def test_a_finite_verb_after_the_infinitive_is_the_speakers_next_act(story: Article) -> None:
     q = quote(story, "both sides to accept a mediator")
     assert q.cue == "encouraged"
-    assert not touching(story, "flew back")
+    assert not holding(story, "flew back")
 
 
 def test_ordered_reports_its_infinitive_even_parsed_under_the_object(story: Article) -> None:
@@ -96,7 +81,7 @@ def test_ordered_reports_its_infinitive_even_parsed_under_the_object(story: Arti
 
 
 def test_ordered_with_a_bare_object_is_no_quote(story: Article) -> None:
-    assert not touching(story, "review of the port contracts")
+    assert not holding(story, "review of the port contracts")
 
 
 def test_told_someone_to_act_is_a_directive(story: Article) -> None:
@@ -104,7 +89,7 @@ def test_told_someone_to_act_is_a_directive(story: Article) -> None:
 
 
 def test_told_with_only_an_object_is_no_quote(story: Article) -> None:
-    assert not touching(story, "stories of the old harbour")
+    assert not holding(story, "stories of the old harbour")
 
 
 def test_asked_if_reports_the_question(story: Article) -> None:
@@ -115,8 +100,8 @@ def test_asked_if_reports_the_question(story: Article) -> None:
 
 
 def test_asked_for_something_is_no_quote(story: Article) -> None:
-    assert not touching(story, "the crowd")
-    assert not touching(story, "favour")
+    assert not holding(story, "the crowd")
+    assert not holding(story, "favour")
 
 
 def test_asked_about_before_the_speakers_clause(story: Article) -> None:

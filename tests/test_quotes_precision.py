@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Article, Quote
+from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
-from .test_quotes import STORIES, speaker_name, with_actors
+from .test_quotes import STORIES, holding, speaker_name, with_actors
 
 MakeArticle = Callable[..., Article]
 
@@ -30,9 +30,6 @@ def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
     Quotes(pipeline.context).process_article(article)
     return article
 
-
-def holding(article: Article, words: str) -> list[Quote]:
-    return [q for q in article.quotes if words in q.content]
 
 
 # --- titles of works in quotation marks -------------------------------------------------------------------

@@ -7,17 +7,16 @@ rules; each rule has a near miss in the same story that must stay no quote.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Actor, Article, Quote
+from eventwire.model import Article, Quote
 from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
-from eventwire.stages.spans import mention
 
 from .conftest import FIXTURES
+from .test_quotes import with_actors
 
 MakeArticle = Callable[..., Article]
 ACTORS = {"Elena Vidal": ["Mayor Elena Vidal", "Vidal"], "Harbour Gazette": ["Harbour Gazette"]}
@@ -25,16 +24,7 @@ ACTORS = {"Elena Vidal": ["Mayor Elena Vidal", "Vidal"], "Harbour Gazette": ["Ha
 
 @pytest.fixture(scope="module")
 def article(annotate: MakeArticle, pipeline: Pipeline) -> Article:
-    art = annotate((FIXTURES / "quotes" / "sources.txt").read_text(encoding="utf-8"))
-    text = art.analysed_text()
-    actors = []
-    for n, (name, forms) in enumerate(ACTORS.items(), start=1):
-        actor = Actor(id=f"A{n}", name=name)
-        for form in forms:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                actor.mentions.append(mention(art, m.start(), m.end()))
-        actors.append(actor)
-    art.actors = actors
+    art = with_actors(annotate((FIXTURES / "quotes" / "sources.txt").read_text(encoding="utf-8")), ACTORS)
     Quotes(pipeline.context).process_article(art)
     return art
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Article, Quote
+from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
-from .test_quotes import STORIES, find, speaker_name, with_actors
+from .test_quotes import STORIES, find, holding, speaker_name, with_actors
 
 MakeArticle = Callable[..., Article]
 
@@ -25,14 +25,11 @@ def transcript(annotate: MakeArticle, pipeline: Pipeline) -> Article:
     return article
 
 
-def quotes_with(article: Article, words: str) -> list[Quote]:
-    return [q for q in article.quotes if words in q.content]
-
 
 def test_each_turn_is_a_quote(transcript: Article) -> None:
     # four turns after one opening mark each, none closed: four quotes, not one run over the whole exchange
     for words in ("The fishermen say", "the money was promised twice", "if the dredger is late", "dig the channel"):
-        assert len(quotes_with(transcript, words)) == 1, words
+        assert len(holding(transcript, words)) == 1, words
     assert not any("money was promised" in q.content and "dredger is late" in q.content for q in transcript.quotes)
 
 
