@@ -305,6 +305,15 @@ class Cue:
     direct_use: bool = False  # its clause is a direct quotation's text
     absorbed: list[int] = field(default_factory=list)  # marked spans inside its clause (mixed quotation)
 
+    @classmethod
+    def word(cls, tok: Any, entry: CueEntry, subject: Any | None = None,
+             content: tuple[int, int] | None = None) -> Cue:
+        """A cue that is one word of the text, spoken by the phrase its ``subject`` heads (when there is one)."""
+        cue = cls(tok, tok.idx, tok.idx + len(tok.text), tok.text, entry, subject=subject, content=content)
+        if subject is not None:
+            cue.speaker = _speaker_span(subject)
+        return cue
+
 
 @dataclass
 class Marked:
@@ -1021,7 +1030,7 @@ def _noun_keys(tok: Any) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
-def _noun_cue(noun: Any, text: str) -> Cue | None:
+def _noun_cue(noun: Any) -> Cue | None:
     """A noun cue ("the claim that …", "his call for …", "Trump's decision to …"): its content is the clause,
     infinitive or object the noun governs, in the forms NOUN_CUES allows for it; its speaker the possessor
     ("his", "Trump's") or the "by" agent. The object forms ("call for", "criticism of") need a possessor: without
@@ -1052,10 +1061,7 @@ def _noun_cue(noun: Any, text: str) -> Cue | None:
     if sum(1 for t in noun.doc[start:end] if not (t.is_punct or t.is_space)) < MIN_CONTENT_WORDS:
         return None
     # "rejected the claim that …": a claim with its clause is someone's report even inside another cue's clause
-    cue = Cue(noun, noun.idx, noun.idx + len(noun.text), text[noun.idx: noun.idx + len(noun.text)],
-              CueEntry(noun.lemma_.lower(), "speech", nested=that_clause), subject=owner, content=(start, end))
-    if owner is not None:
-        cue.speaker = _speaker_span(owner)
+    cue = Cue.word(noun, CueEntry(noun.lemma_.lower(), "speech", nested=that_clause), owner, (start, end))
     return cue
 
 
@@ -1110,7 +1116,7 @@ def _attitude_holder(tok: Any) -> Any | None:
     return None
 
 
-def _received_attitude(tok: Any, text: str) -> Cue | None:
+def _received_attitude(tok: Any) -> Cue | None:
     """"Cruz won the endorsement of Bob Vander Plaats", "the proposal drew sharp criticism from Democrats": an
     attitude noun of the cue table (whatever its preposition there) as the object of a verb of receiving, with
     the one it comes from after "of" or "from". That one holds the attitude and the receiving subject is its
@@ -1129,21 +1135,17 @@ def _received_attitude(tok: Any, text: str) -> Cue | None:
         if first is None:
             return None
         entry = CueEntry(tok.lemma_.lower() + " " + form, "cognition", attitude=True)
-        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)], entry,
-                  subject=giver, content=(first.start, first.end))
-        cue.speaker = _speaker_span(giver)
-        return cue
+        return Cue.word(tok, entry, giver, (first.start, first.end))
     return None
 
 
-def _attitude_cue(tok: Any, text: str, double: dict[tuple[str, str], CueEntry],
-                  single: dict[str, CueEntry]) -> Cue | None:
+def _attitude_cue(tok: Any, double: dict[tuple[str, str], CueEntry], single: dict[str, CueEntry]) -> Cue | None:
     """An attitude said with an adjective or a noun, which PolNeAR annotates like a stance verb: "Graham has been
     critical of Trump", "a staunch opponent of the death penalty", "Trump raised questions about his microphone",
     "was eager to leave". The cue table lists the word with its preposition (or "to", "that") and the flag
     ``attitude``; the content is what that preposition or clause governs, the source who holds the attitude
     (:func:`_attitude_holder`)."""
-    received = _received_attitude(tok, text)
+    received = _received_attitude(tok)
     if received is not None:
         return received
     keys = (tok.lemma_.lower(), tok.lower_)
@@ -1159,10 +1161,7 @@ def _attitude_cue(tok: Any, text: str, double: dict[tuple[str, str], CueEntry],
         start, end = _clean_range(tok.doc, *_cut_trailing(tok.doc, start, end))
         if sum(1 for t in tok.doc[start:end] if not (t.is_punct or t.is_space)) < MIN_ATTITUDE_WORDS:
             return None
-        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)], entry,
-                  subject=holder, content=(start, end))
-        cue.speaker = _speaker_span(holder)
-        return cue
+        return Cue.word(tok, entry, holder, (start, end))
     return None
 
 
@@ -1447,13 +1446,13 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
         if entry is None and lower in REPORTING_ADVERBS and tok.head.lemma_.lower() not in single:
             entry = REPORTED_ENTRY  # "reportedly said …" is the verb's quote
         if entry is None and tok.pos_ == "NOUN" and lemma in NOUN_CUES:
-            noun_cue = _noun_cue(tok, text)
+            noun_cue = _noun_cue(tok)
             if noun_cue is not None:
                 cues.append(noun_cue)
                 continue
         if entry is None and (lemma in attitude_words or lower in attitude_words) and (
                 tok.pos_ in ("ADJ", "NOUN") or tok.dep_ in ATTITUDE_ADJECTIVE_DEPS):
-            attitude = _attitude_cue(tok, text, double, single)
+            attitude = _attitude_cue(tok, double, single)
             if attitude is not None:
                 cues.append(attitude)
             continue
@@ -1653,9 +1652,7 @@ class QuoteFinder:
         subject = _subject(tok)
         if subject is None:
             return None
-        cue = Cue(tok, tok.idx, tok.idx + len(tok.text), tok.text, CueEntry(tok.lemma_.lower(), "speech"),
-                  subject=subject, speaker=_speaker_span(subject))
-        return cue
+        return Cue.word(tok, CueEntry(tok.lemma_.lower(), "speech"), subject)
 
     @staticmethod
     def _under(tok: Any, cue: Any) -> bool:
