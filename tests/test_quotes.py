@@ -661,3 +661,13 @@ def test_an_attack_by_force_is_no_quote(leads: Article) -> None:
 def test_an_attack_on_a_person_with_a_reason_is_a_stance(leads: Article) -> None:
     """Near miss: "Kos attacked Tomas Berg over the closure" is a verbal attack, a stance PolNeAR annotates."""
     assert [q.content for q in leads.quotes if q.cue == "attacked"] == ["Tomas Berg over the closure"]
+
+
+def test_dismissing_a_cabinet_is_no_quote(leads: Article) -> None:
+    """"Vasev dismissed the cabinet": removing people from office is an event, not a stance."""
+    assert cues_in(leads, "dismissed the cabinet") == []
+
+
+def test_dismissing_people_as_something_is_a_stance(leads: Article) -> None:
+    """Near miss: "Kos dismissed the guards as troublemakers" says what she makes of them."""
+    assert find(leads, "the guards as troublemakers").cue == "dismissed"

@@ -132,6 +132,10 @@ SETTING_PREPOSITIONS = frozenset({"at", "during", "after", "before", "in"})
 # Objects and prepositions that make a verb of force a verbal act (see _verbal): "attacked him", "attacked X for Y".
 PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
 REASON_PREPOSITIONS = frozenset({"for", "over"})
+# Objects that are people or bodies (see _of_an_idea): "dismissed the government", "dismissed Ivanov".
+BODY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+OFFICE_NOUNS = frozenset({"government", "cabinet", "minister", "chief", "commander", "official", "head", "director",
+                          "governor", "general", "officer", "staff", "council", "board", "premier", "aide"})
 # The words before a cue verb that its negation runs over ("did not say", "has never said", "would not even say").
 NEGATION_RUN_DEPS = frozenset({"aux", "neg", "advmod"})
 # Words that open a reported question ("asked whether …"): the only subordinators a fallback clause may start with.
@@ -287,6 +291,7 @@ class CueEntry:
     attitude: bool = False  # an adjective or noun of a stance with its preposition ("critical of", "questions about")
     stance: bool = False  # a verb of taking sides, a cue only where it states a stance (see _stance_construction)
     verbal: bool = False  # a verb with a physical sense too: a cue only against a person or for a reason (_verbal)
+    idea: bool = False  # a verb that also removes people from office: a cue only of a claim or idea (_of_an_idea)
 
 
 @dataclass
@@ -359,7 +364,7 @@ IN_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")
 POLL_SOURCE_ENTRY = CueEntry(IN_SOURCE_LEMMA, "evidence")  # the mid-sentence "in a new poll" (see _poll_source)
 REPORTED_ENTRY = CueEntry("reportedly", "speech")  # a reporting adverb: the clause it modifies, no speaker
 VIEWPOINT_ENTRY = CueEntry("to", "cognition")  # "To many voters, …": the object's view (see _viewpoint)
-NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested", "attitude", "stance", "verbal")
+NOTE_FLAGS = ("object", "to-clause", "predicative", "raising", "nested", "attitude", "stance", "verbal", "idea")
 
 
 def note_flags(note: str) -> set[str]:
@@ -384,7 +389,7 @@ def load_cues(rows: Iterable[Any]) -> tuple[dict[str, CueEntry], dict[tuple[str,
         flags = note_flags(row["note"])
         entry = CueEntry(lemma, row["kind"].strip() or "speech", "object" in flags, "to-clause" in flags,
                          "predicative" in flags, "raising" in flags, "nested" in flags, "attitude" in flags,
-                         "stance" in flags, "verbal" in flags)
+                         "stance" in flags, "verbal" in flags, "idea" in flags)
         words = lemma.split()
         if len(words) == 1:
             single[lemma] = entry
@@ -1397,6 +1402,17 @@ def _verbal(tok: Any) -> bool:
     return False
 
 
+def _of_an_idea(tok: Any) -> bool:
+    """"dismissed the claims", "dismissed the protesters as puppets" are stances; "dismissed the government",
+    "dismissed the defence minister" remove people from office, an event: with a person or a body as its object the
+    verb is a cue only when an "as" says what it makes of them."""
+    for child in tok.rights:
+        if child.dep_ == "dobj" and (child.ent_type_ in BODY_ENTITIES or child.lower_ in PERSONAL_OBJECTS
+                                     or child.lemma_.lower() in OFFICE_NOUNS):
+            return any(c.dep_ == "prep" and c.lower_ == "as" for c in (*tok.rights, *child.rights))
+    return True
+
+
 def _negation_start(tok: Any) -> Any:
     """The first word of a negated cue ("did not say", "has never said", "won't say"): the cue's text shows the
     negation, so that "China did not say whether its troops were hurt" does not read as China saying it. The
@@ -1458,7 +1474,8 @@ def find_cues(doc: Any, text: str, single: dict[str, CueEntry], double: dict[tup
             continue
         if entry is None:
             continue
-        if (entry.stance and not _stance_construction(tok)) or (entry.verbal and not _verbal(tok)):
+        if (entry.stance and not _stance_construction(tok)) or (entry.verbal and not _verbal(tok)) or (
+                entry.idea and not _of_an_idea(tok)):
             continue
         if entry.lemma == "according to" and not _plausible_source(_according_source(tok)):
             continue
