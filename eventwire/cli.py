@@ -14,6 +14,7 @@ import click
 
 from eventwire import __version__, settings
 from eventwire.errors import EventwireError
+from eventwire.model import CUE_KINDS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -283,15 +284,17 @@ def places(db: str | None, limit: int) -> None:
 @cli.command()
 @db_option
 @click.option("--speaker", default=None, help="Only quotes whose speaker's name contains this.")
+@click.option("--cue-kind", type=click.Choice(CUE_KINDS), default=None,
+              help="Only quotes whose cue is of this kind (speech: said, told; stance: supports, criticized).")
 @click.option("--limit", default=50, show_default=True, help="How many quotes.")
 @friendly_errors
-def quotes(db: str | None, speaker: str | None, limit: int) -> None:
+def quotes(db: str | None, speaker: str | None, cue_kind: str | None, limit: int) -> None:
     """List stored quotes with their speakers."""
     from eventwire.store import open_store
 
     with open_store(db) as store:
-        echo_table(store.quotes(speaker=speaker, limit=limit),
-                   ["kind", "speaker_name", "cue", "content"], {"content": 80, "speaker_name": 28})
+        echo_table(store.quotes(speaker=speaker, limit=limit, cue_kind=cue_kind),
+                   ["kind", "speaker_name", "cue", "cue_kind", "content"], {"content": 72, "speaker_name": 28})
 
 
 @cli.command()

@@ -175,6 +175,10 @@ class TimeExpr:
         }
 
 
+# What a quote's cue attributes (Quote.cue_kind, the kind column of the speech_verbs table).
+CUE_KINDS = ("speech", "cognition", "evidence", "stance")
+
+
 @dataclass(frozen=True)
 class Quote:
     """A direct, indirect or mixed quotation with its cue verb and speaker (an actor id)."""
@@ -188,6 +192,9 @@ class Quote:
     speaker: str | None  # Actor.id
     speaker_text: str | None
     confidence: float
+    # what the cue attributes: speech (an utterance), cognition (a belief, wish or feeling), evidence (what a poll,
+    # document or video shows) or stance (taking sides: "supports", "criticized", "has been critical of")
+    cue_kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -195,6 +202,7 @@ class Quote:
             "kind": self.kind,
             "content": self.content,
             "cue": self.cue,
+            "cue_kind": self.cue_kind,
             "speaker": self.speaker,
             "speaker_text": self.speaker_text,
             "confidence": self.confidence,

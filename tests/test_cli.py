@@ -72,6 +72,12 @@ def test_process_stores_then_lists_shows_and_searches(tmp_path: Path) -> None:
     assert any(row.startswith("Dock workers") for row in rows)
     named = runner.invoke(cli, ["actors", "--db", db, "--name", "de Vries"])
     assert [row.split()[:3] for row in named.output.splitlines()[1:]] == [["Erik", "de", "Vries"]]
+    # quotes with what their cue attributes, filtered to what was said
+    said = runner.invoke(cli, ["quotes", "--db", db, "--cue-kind", "speech", "--limit", "500"])
+    assert said.exit_code == 0, said.output
+    rows = said.output.splitlines()[1:]
+    assert any("Erik de Vries" in row and " speech " in row for row in rows)
+    assert all(" speech " in row for row in rows)
 
 
 def test_errors_are_one_line_and_exit_code_tells_whether_anything_was_done(tmp_path: Path) -> None:

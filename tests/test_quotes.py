@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.knowledge import Knowledge
-from eventwire.model import Actor, Article, Quote
+from eventwire.model import CUE_KINDS, Actor, Article, Quote
 from eventwire.pipeline import Pipeline
 from eventwire.stages.base import StageContext
 from eventwire.stages.quotes import (
@@ -387,7 +387,7 @@ def test_scan_marks_straight_and_double_apostrophes() -> None:
 def test_cue_table_is_valid() -> None:
     rows = Knowledge().table(CUE_TABLE)
     assert rows, "knowledge/speech_verbs.tsv is missing"
-    assert {r["kind"] for r in rows} <= {"speech", "cognition", "evidence"}
+    assert {r["kind"] for r in rows} <= set(CUE_KINDS)
     lemmas = [r["lemma"] for r in rows]
     assert len(lemmas) == len(set(lemmas)), "duplicate lemmas in speech_verbs.tsv"
     single, double = load_cues(rows)
@@ -671,3 +671,10 @@ def test_dismissing_a_cabinet_is_no_quote(leads: Article) -> None:
 def test_dismissing_people_as_something_is_a_stance(leads: Article) -> None:
     """Near miss: "Kos dismissed the guards as troublemakers" says what she makes of them."""
     assert find(leads, "the guards as troublemakers").cue == "dismissed"
+
+
+def test_every_quote_says_what_its_cue_attributes(leads: Article) -> None:
+    """cue_kind keeps what was said apart from who sides with whom: "said" is speech, "attacked … over" a stance."""
+    assert find(leads, "The harbour authority").cue_kind == "speech"
+    assert find(leads, "Tomas Berg over the closure").cue_kind == "stance"
+    assert all(q.cue_kind in CUE_KINDS for q in leads.quotes if q.cue is not None)

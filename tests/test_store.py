@@ -136,3 +136,29 @@ def test_search_and_stored_document(tmp_path: Path, annotate_only: Pipeline) -> 
         assert json.dumps(doc)  # the stored document is the JSON contract
         with pytest.raises(StoreError, match="bad search query"):
             store.search('"unbalanced')
+
+
+def test_a_store_of_the_previous_schema_gains_the_cue_kind(tmp_path: Path) -> None:
+    """Version 3 adds quotes.cue_kind to a store made by the previous release; nothing else is touched."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for number in range(2):
+        conn.executescript(f"BEGIN;{MIGRATIONS[number]};PRAGMA user_version = {number + 1};COMMIT;")
+    conn.close()
+    with open_store(path) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        columns = [row[1] for row in store.conn.execute("PRAGMA table_info(quotes)")]
+    assert columns[-1] == "cue_kind"
+
+
+def test_quotes_are_stored_and_listed_by_cue_kind(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "q.txt").write_text(
+        "date 2023-05-02\n\nInterior minister Petra Lund said the border crossings would reopen on Friday.\n\n"
+        "Opposition leader Ana Ruiz has been critical of the border closures.", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        run([tmp_path / "in"], Pipeline(), store)
+        kinds = {q["cue"]: q["cue_kind"] for q in store.quotes()}
+        stances = store.quotes(cue_kind="stance")
+    assert kinds.get("said") == "speech"
+    assert [q["content"] for q in stances] == ["the border closures"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventwire.model import CUE_KINDS
 from eventwire.ontology.plover import TYPES as PLOVER_TYPES
 
 MULTI_SEPARATOR = "|"
@@ -152,7 +153,7 @@ SCHEMAS: dict[str, Schema] = {
         description="Cue words of quotations (said, told, according to) for the quotes stage.",
         required=("lemma", "kind"),
         lower=("lemma",),
-        choices=(("kind", ("speech", "cognition", "evidence")),),
+        choices=(("kind", CUE_KINDS),),
     ),
     "event_patterns": Schema(
         columns=("id", "lemma", "pos", "prep", "prt", "obj", "adv", "type", "mode", "context", "target",

@@ -2471,6 +2471,7 @@ def find_quotes(article: Article, single: dict[str, CueEntry], double: dict[tupl
             speaker=d.actor,
             speaker_text=d.speaker_text,
             confidence=d.confidence,
+            cue_kind=d.cue.entry.kind if d.cue is not None else None,
         ))
     return quotes
 

@@ -94,6 +94,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX copies_article ON copies(article_id);
     """,
+    # 3: what a quote's cue attributes (speech, cognition, evidence, stance)
+    """
+    ALTER TABLE quotes ADD COLUMN cue_kind TEXT;
+    """,
 ]
 
 LEDGER_STATUSES = ("done", "duplicate", "skipped", "failed")
@@ -219,9 +223,9 @@ class SQLiteStore:
         for q in article.quotes:
             m = q.span
             c.execute(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, q.id, q.kind, q.content, q.cue, q.speaker, q.speaker_text, q.confidence,
-                 m.section, m.paragraph, m.start, m.end, m.sentence),
+                 m.section, m.paragraph, m.start, m.end, m.sentence, q.cue_kind),
             )
         for e in article.events:
             c.execute(
@@ -356,14 +360,21 @@ class SQLiteStore:
             args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
 
-    def quotes(self, speaker: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        sql = ("SELECT q.article_id, q.id, q.kind, q.content, q.cue, q.speaker_text, q.confidence, "
+    def quotes(self, speaker: str | None = None, limit: int = 100, cue_kind: str | None = None
+               ) -> list[dict[str, Any]]:
+        sql = ("SELECT q.article_id, q.id, q.kind, q.content, q.cue, q.cue_kind, q.speaker_text, q.confidence, "
                "s.name AS speaker_name, s.country, s.sector FROM quotes q "
                "LEFT JOIN actors s ON s.article_id = q.article_id AND s.id = q.speaker")
+        where: list[str] = []
         args: list[Any] = []
         if speaker:
-            sql += " WHERE s.name LIKE ? OR q.speaker_text LIKE ?"
+            where.append("(s.name LIKE ? OR q.speaker_text LIKE ?)")
             args += [f"%{speaker}%", f"%{speaker}%"]
+        if cue_kind:
+            where.append("q.cue_kind = ?")
+            args.append(cue_kind)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY q.article_id, q.paragraph, q.start LIMIT ?"
         args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
