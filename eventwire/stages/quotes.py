@@ -149,7 +149,9 @@ QUESTION_TOPIC_PREPOSITIONS = frozenset({"about"})
 # Relations by which the parser hangs the infinitive of a directive on its cue or on the cue's object ("called on
 # [Trump] to resign", "called for a special prosecutor to oversee …", "is calling for the U.S. to step up …").
 DIRECTIVE_INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb in the past or present tense: not one of the infinitives
+# A verb in the past or present tense: not one of a directive's infinitives, and an inverted "said"/"says" after a
+# quote rather than "adding".
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Trailing modifiers of a reported clause that are the reporter's gloss when a comma or dash sets them off.
 TRAILING_DEPS = frozenset({"relcl", "appos"})
 TRAILING_PUNCT = frozenset({",", "—", "–", "--"})
@@ -260,7 +262,6 @@ WORK_HEAD_POS = frozenset({"ADP", "NOUN", "PROPN"})
 WORK_NAME_DEPS = frozenset({"pobj", "appos", "poss", "compound", "nmod"})
 # longer prepositions that titles leave in lower case ("Midday with Charlie Sykes", "The Lead with Jake Tapper")
 TITLE_LOWER_WORDS = frozenset({"with", "from", "into", "onto", "upon", "over", "than"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # an inverted "said"/"says" after a quote, not "adding"
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "det"})  # words before the head of a name ("Tomas" Berg)
 # "on condition of anonymity to discuss …", "not authorized to discuss …": the topic of an unnamed source's words
 # (PolNeAR train: 9 such cues, 2 matched)
