@@ -11,6 +11,7 @@ import pytest
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.readers.text import parse_text
+from eventwire.stages.quotes import Quotes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -45,6 +46,12 @@ def run_text(pipeline: Pipeline) -> MakeArticle:
         return pipe(article)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def stage(pipeline: Pipeline) -> Quotes:
+    """The quotes stage (its cue table and actor tables loaded once), for the quote tests that run it by hand."""
+    return Quotes(pipeline.context)
 
 
 @pytest.fixture(scope="session")

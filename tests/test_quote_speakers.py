@@ -13,7 +13,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Actor, Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.coref import Antecedent, pronoun_speaker
 from eventwire.stages.quotes import Quotes
 from eventwire.stages.spans import mention
@@ -23,11 +22,6 @@ from .conftest import FIXTURES
 STORIES = FIXTURES / "quotes"
 
 MakeArticle = Callable[..., Article]
-
-
-@pytest.fixture(scope="module")
-def stage(pipeline: Pipeline) -> Quotes:
-    return Quotes(pipeline.context)
 
 
 def run(annotate: MakeArticle, stage: Quotes, story: str, actors: dict[str, tuple[str, str | None, list[str]]]

@@ -14,7 +14,6 @@ import pytest
 
 from eventwire.knowledge import Knowledge
 from eventwire.model import CUE_KINDS, Actor, Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.base import StageContext
 from eventwire.stages.quotes import (
     CONF_CONTINUITY,
@@ -33,11 +32,6 @@ from .conftest import FIXTURES, needs_shared
 STORIES = FIXTURES / "quotes"
 
 MakeArticle = Callable[..., Article]
-
-
-@pytest.fixture(scope="module")
-def stage(pipeline: Pipeline) -> Quotes:
-    return Quotes(pipeline.context)
 
 
 def with_actors(article: Article, actors: dict[str, list[str]]) -> Article:

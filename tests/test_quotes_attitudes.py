@@ -29,8 +29,8 @@ ACTORS = {
 
 
 @pytest.fixture(scope="module")
-def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
-    return run(annotate, Quotes(pipeline.context), "attitudes.txt", ACTORS)
+def story(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "attitudes.txt", ACTORS)
 
 
 def by_cue(article: Article, cue: str) -> list[Quote]:

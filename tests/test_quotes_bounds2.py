@@ -10,15 +10,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire.model import Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .test_quotes import MakeArticle, run
-
-
-@pytest.fixture(scope="module")
-def stage(pipeline: Pipeline) -> Quotes:
-    return Quotes(pipeline.context)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .conftest import FIXTURES
@@ -25,9 +24,9 @@ MakeArticle = Callable[..., Article]
 
 
 @pytest.fixture(scope="module")
-def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
+def story(annotate: MakeArticle, stage: Quotes) -> Article:
     article = with_actors(annotate(STORY.read_text(encoding="utf-8")), ACTORS)
-    Quotes(pipeline.context).process_article(article)
+    stage.process_article(article)
     return article
 
 

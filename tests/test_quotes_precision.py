@@ -14,7 +14,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Article
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .test_quotes import STORIES, holding, speaker_name, with_actors
@@ -25,9 +24,9 @@ ACTORS = {"Mara Lindqvist": ["Mara Lindqvist", "Lindqvist"], "Tomas Berg": ["Tom
 
 
 @pytest.fixture(scope="module")
-def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
+def story(annotate: MakeArticle, stage: Quotes) -> Article:
     article = with_actors(annotate((STORIES / "precision.txt").read_text(encoding="utf-8")), ACTORS)
-    Quotes(pipeline.context).process_article(article)
+    stage.process_article(article)
     return article
 
 

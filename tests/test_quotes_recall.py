@@ -13,7 +13,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .test_quotes import holding, run, speaker_name
@@ -25,11 +24,6 @@ ACTORS = {
     "Mara Lindqvist": ["Mara Lindqvist"],
     "Harbour Gazette": ["Harbour Gazette"],
 }
-
-
-@pytest.fixture(scope="module")
-def stage(pipeline: Pipeline) -> Quotes:
-    return Quotes(pipeline.context)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Article, Quote
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .conftest import FIXTURES
@@ -23,9 +22,9 @@ ACTORS = {"Elena Vidal": ["Mayor Elena Vidal", "Vidal"], "Harbour Gazette": ["Ha
 
 
 @pytest.fixture(scope="module")
-def article(annotate: MakeArticle, pipeline: Pipeline) -> Article:
+def article(annotate: MakeArticle, stage: Quotes) -> Article:
     art = with_actors(annotate((FIXTURES / "quotes" / "sources.txt").read_text(encoding="utf-8")), ACTORS)
-    Quotes(pipeline.context).process_article(art)
+    stage.process_article(art)
     return art
 
 

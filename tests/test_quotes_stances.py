@@ -29,8 +29,8 @@ ACTORS = {
 
 
 @pytest.fixture(scope="module")
-def story(annotate: MakeArticle, pipeline: Pipeline) -> Article:
-    return run(annotate, Quotes(pipeline.context), "stances.txt", ACTORS)
+def story(annotate: MakeArticle, stage: Quotes) -> Article:
+    return run(annotate, stage, "stances.txt", ACTORS)
 
 
 def one(article: Article, cue: str) -> Quote:

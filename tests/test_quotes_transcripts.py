@@ -8,7 +8,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Article
-from eventwire.pipeline import Pipeline
 from eventwire.stages.quotes import Quotes
 
 from .test_quotes import STORIES, find, holding, speaker_name, with_actors
@@ -19,9 +18,9 @@ ACTORS = {"Ivo Petrov": ["Ivo Petrov", "Petrov", "PETROV"], "Luka Horvat": ["Luk
 
 
 @pytest.fixture(scope="module")
-def transcript(annotate: MakeArticle, pipeline: Pipeline) -> Article:
+def transcript(annotate: MakeArticle, stage: Quotes) -> Article:
     article = with_actors(annotate((STORIES / "transcripts.txt").read_text(encoding="utf-8")), ACTORS)
-    Quotes(pipeline.context).process_article(article)
+    stage.process_article(article)
     return article
 
 
@@ -78,9 +77,9 @@ def test_title_line_cue_the_parser_missed(transcript: Article) -> None:
     assert speaker_name(transcript, q) == "Ivo Petrov"
 
 
-def test_title_line_that_opens_with_a_clause_is_no_attribution(annotate: MakeArticle, pipeline: Pipeline) -> None:
+def test_title_line_that_opens_with_a_clause_is_no_attribution(annotate: MakeArticle, stage: Quotes) -> None:
     # near miss: "As Petrov promises …" is a setting, not a name followed by its cue
     article = with_actors(annotate("As Petrov Promises Dredger, Fishermen Wait For Spring.\n\nThe boats stayed in."),
                           ACTORS)
-    Quotes(pipeline.context).process_article(article)
+    stage.process_article(article)
     assert not any("Dredger" in q.content for q in article.quotes)

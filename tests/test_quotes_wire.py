@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 from eventwire.model import Article
 from eventwire.stages.quotes import Quotes, _fronted_conj_content
 
-from .test_quotes import MakeArticle, find, holding, run, speaker_name, stage  # noqa: F401 (stage: a fixture)
+from .test_quotes import MakeArticle, find, holding, run, speaker_name
 
 WIRE_ACTORS = {"defence ministry": ["defence ministry"], "Lena Roth": ["Lena Roth"], "Rune Alt": ["Rune Alt"],
                "Ilse Marten": ["Ilse Marten", "Marten"], "Union of Northern States": ["Union of Northern States"],
@@ -23,7 +23,7 @@ WIRE_ACTORS = {"defence ministry": ["defence ministry"], "Lena Roth": ["Lena Rot
 
 
 @pytest.fixture(scope="module")
-def wire(annotate: MakeArticle, stage: Quotes) -> Article:  # noqa: F811 (the imported fixture)
+def wire(annotate: MakeArticle, stage: Quotes) -> Article:
     return run(annotate, stage, "wire.txt", WIRE_ACTORS)
 
 
