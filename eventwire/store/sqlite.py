@@ -107,6 +107,11 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _where(clauses: list[str]) -> str:
+    """The WHERE part of a listing query: its filters joined by AND, or nothing when there are none."""
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -352,8 +357,7 @@ class SQLiteStore:
                 raise StoreError(f"unknown event filter {key!r}")
             where.append(f"{column} = ?")
             args.append(value)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where(where)
         sql += " ORDER BY e.date, e.article_id, e.id"
         if limit:
             sql += " LIMIT ?"
@@ -373,8 +377,7 @@ class SQLiteStore:
         if cue_kind:
             where.append("q.cue_kind = ?")
             args.append(cue_kind)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where(where)
         sql += " ORDER BY q.article_id, q.paragraph, q.start LIMIT ?"
         args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
@@ -398,8 +401,7 @@ class SQLiteStore:
         if name:
             clauses.append("a.name LIKE ?")
             args.append(f"%{name}%")
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
+        sql += _where(clauses)
         sql += " GROUP BY a.name, a.country, a.sector, a.role ORDER BY articles DESC, mentions DESC, a.name LIMIT ?"
         args.append(limit)
         return [dict(r) for r in self.conn.execute(sql, args)]
